@@ -1,0 +1,89 @@
+// cinegrade-cli: every Cinegrade job without a display (DESIGN.md §5).
+// Exit codes: 0 ok, 1 internal error, 2 bad input or usage (one clear line on stderr).
+#include "Commands.h"
+#include "JsonOutput.h"
+
+#include "Error.h"
+#include "FfmpegVersion.h"
+#include "OcioVersion.h"
+#include "TorchRuntime.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <cstdio>
+#include <exception>
+#include <functional>
+#include <map>
+
+namespace {
+
+constexpr const char* kUsage = R"(usage: cinegrade-cli COMMAND [OPTIONS]
+
+commands:
+  info IN                                  JSON: kind, size, bit depth, frames
+  render IN -o OUT [--grade G.json] [--cdl C.cdl [--cdl-id ID]] [--lut L.cube]
+                                           grade an image (PNG 8/16-bit, JPEG, TIFF 8/16-bit)
+  export-lut -o L.cube [--grade G.json] [--cdl C.cdl] [--lut L.cube] [--size 33]
+                                           bake a grade into a .cube 3D LUT
+  version                                  JSON: versions of Cinegrade and its libraries
+  help                                     this text
+
+exit codes: 0 ok, 1 internal error, 2 bad input or usage
+)";
+
+void printError(const QString& message)
+{
+    std::fprintf(stderr, "cinegrade-cli: %s\n", qPrintable(message));
+}
+
+int runVersion()
+{
+    cg::cli::printJson({{"cinegrade", QCoreApplication::applicationVersion()},
+                        {"qt", QString::fromLatin1(qVersion())},
+                        {"ffmpeg", cg::ffmpegVersion()},
+                        {"opencolorio", cg::ocioVersion()},
+                        {"libtorch", cg::TorchRuntime::version()}});
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("cinegrade-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CINEGRADE_VERSION));
+
+    QStringList arguments = QCoreApplication::arguments().mid(1);
+    if (arguments.isEmpty()) {
+        std::fputs(kUsage, stderr);
+        return 2;
+    }
+    const QString command = arguments.takeFirst();
+    const std::map<QString, std::function<int(const QStringList&)>> commands{
+        {"info", cg::cli::runInfo},
+        {"render", cg::cli::runRender},
+        {"export-lut", cg::cli::runExportLut},
+        {"version", [](const QStringList&) { return runVersion(); }},
+        {"--version", [](const QStringList&) { return runVersion(); }},
+        {"help", [](const QStringList&) { std::fputs(kUsage, stdout); return 0; }},
+        {"--help", [](const QStringList&) { std::fputs(kUsage, stdout); return 0; }},
+    };
+    const auto found = commands.find(command);
+    if (found == commands.end()) {
+        printError(QStringLiteral("unknown command \"%1\" (see cinegrade-cli help)").arg(command));
+        return 2;
+    }
+    try {
+        return found->second(arguments);
+    } catch (const cg::InputError& error) {
+        printError(error.message());
+        return 2;
+    } catch (const std::bad_alloc&) {
+        printError(QStringLiteral("out of memory"));
+        return 1;
+    } catch (const std::exception& error) {
+        printError(QStringLiteral("internal error: %1").arg(QString::fromLocal8Bit(error.what())));
+        return 1;
+    }
+}

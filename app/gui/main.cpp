@@ -1,0 +1,137 @@
+// cinegrade: the desktop application.
+//   cinegrade [--screenshot FILE] [--lang CODE] [PROJECT_OR_IMAGE...]
+
+#include "DarkTheme.h"
+#include "MainWindow.h"
+#include "Translations.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace {
+
+/// Qt aborts with a terse "could not connect to display" when there is none; say what to do instead.
+bool hasDisplay(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], "-platform") == 0 || std::strncmp(argv[i], "-platform=", 10) == 0)
+            return true;
+    for (const char* name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"}) {
+        const char* value = std::getenv(name);
+        if (value && *value)
+            return true;
+    }
+    return false;
+}
+
+/// --lang must be known before any translated text (including --help) is built.
+QString languageArgument(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+            return QString::fromLocal8Bit(argv[i + 1]);
+        if (std::strncmp(argv[i], "--lang=", 7) == 0)
+            return QString::fromLocal8Bit(argv[i] + 7);
+    }
+    return {};
+}
+
+void fail(const QString& message)
+{
+    std::fprintf(stderr, "cinegrade: %s\n", qPrintable(message));
+}
+
+/// Let the preview and the scopes finish (they run on worker threads) before the picture is taken.
+bool waitUntilIdle(cg::MainWindow& window, int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (window.isProcessing() && clock.elapsed() < timeoutMs) {
+        QEventLoop loop;
+        QObject::connect(&window, &cg::MainWindow::processingFinished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(100, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    QCoreApplication::processEvents();
+    return !window.isProcessing();
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (!hasDisplay(argc, argv)) {
+        std::fprintf(stderr,
+                     "cinegrade: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
+                     "Run it in a desktop session, use cinegrade-cli for batch work, or set "
+                     "QT_QPA_PLATFORM=offscreen together with --screenshot.\n");
+        return 2;
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Cinegrade"));
+    QApplication::setApplicationName(QStringLiteral("Cinegrade"));
+    QApplication::setApplicationVersion(QStringLiteral(CINEGRADE_VERSION));
+    QApplication::setWindowIcon(cg::MainWindow::applicationIcon());
+
+    const QString language = languageArgument(argc, argv);
+    if (!cg::Translations::install(app, language) && !language.isEmpty())
+        fail(QCoreApplication::translate("main", "no translation for “%1”; using English").arg(language));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("main", "Cinegrade colour grading"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Render the main window to a PNG file once the preview and "
+                                            "scopes are ready, then exit."),
+        QCoreApplication::translate("main", "file"));
+    const QCommandLineOption lang(QStringLiteral("lang"),
+                                  QCoreApplication::translate("main", "User-interface language, e.g. de."),
+                                  QCoreApplication::translate("main", "code"));
+    parser.addOption(screenshot);
+    parser.addOption(lang);
+    parser.addPositionalArgument(QStringLiteral("files"),
+                                 QCoreApplication::translate("main", "A project (.cgproj) or images to open."),
+                                 QStringLiteral("[PROJECT_OR_IMAGE...]"));
+    parser.process(app);
+    const QStringList files = parser.positionalArguments();
+
+    cg::DarkTheme::apply(app);
+    cg::MainWindow window;
+
+    if (parser.isSet(screenshot)) {
+        // A deterministic picture: default layout, no dialogs, errors on stderr with exit code 2.
+        window.setErrorDialogsEnabled(false);
+        window.resize(1600, 960);
+        if (!files.isEmpty() && !window.openPaths(files)) {
+            fail(window.lastError());
+            return 2;
+        }
+        window.show();
+        if (!waitUntilIdle(window, 60000)) {
+            fail(QCoreApplication::translate("main", "the preview did not finish within 60 s"));
+            return 1;
+        }
+        const QString path = parser.value(screenshot);
+        if (!window.grab().save(path, "PNG")) {
+            fail(QCoreApplication::translate("main", "cannot write the screenshot %1").arg(path));
+            return 2;
+        }
+        return 0;
+    }
+
+    window.restoreSettings();
+    window.show();
+    if (!files.isEmpty())
+        window.openPaths(files);
+    return app.exec();
+}

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <qcustomplot.h>
+
+namespace cg {
+
+struct ScopeData;
+
+/// RGB histogram: one filled curve per channel over 256 code-value bins. The height is scaled to
+/// the tallest bin away from the two ends, so a clipped spike at black or white does not flatten
+/// everything else (it is drawn cut off at the top instead).
+class HistogramScope : public QCustomPlot
+{
+    Q_OBJECT
+public:
+    explicit HistogramScope(QWidget* parent = nullptr);
+
+    void setScopeData(const ScopeData& data);
+    void clearData();
+
+    QSize sizeHint() const override { return {420, 160}; }
+};
+
+} // namespace cg

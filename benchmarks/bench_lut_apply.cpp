@@ -62,7 +62,7 @@ struct Frames
     QString name;
     std::vector<Image> rgb8;
     std::vector<Image> rgb16;
-    QString raw8Path;  ///< the same frames as a raw file, for ffmpeg
+    QString raw8Path; ///< the same frames as a raw file, for ffmpeg
     QString raw16Path;
 };
 
@@ -77,7 +77,8 @@ bool runProgram(const QString& program, const QStringList& arguments, const QStr
     timer.start();
     process.start(program, arguments);
     if (!process.waitForFinished(kProcessTimeoutMs)) {
-        std::fprintf(stderr, "%s did not finish: %s\n", qPrintable(program), qPrintable(process.errorString()));
+        std::fprintf(stderr, "%s did not finish: %s\n", qPrintable(program),
+                     qPrintable(process.errorString()));
         process.kill();
         process.waitForFinished();
         return false;
@@ -100,7 +101,8 @@ std::vector<Image> readRawFrames(const QString& path, PixelFormat format, int co
         return frames;
     for (int i = 0; i < count; ++i) {
         Image frame(kWidth, kHeight, format);
-        if (file.read(reinterpret_cast<char*>(frame.bits()), qint64(frame.byteCount())) != qint64(frame.byteCount()))
+        if (file.read(reinterpret_cast<char*>(frame.bits()), qint64(frame.byteCount())) !=
+            qint64(frame.byteCount()))
             break;
         frames.push_back(std::move(frame));
     }
@@ -129,11 +131,13 @@ std::optional<Frames> framesFromFfmpeg(const QString& ffmpeg, const QString& nam
     frames.raw16Path = QDir(dir).filePath(tag + QStringLiteral("-16.rgb"));
     for (const auto& [pixFmt, path] : {std::pair{QStringLiteral("rgb24"), frames.raw8Path},
                                        std::pair{QStringLiteral("rgb48le"), frames.raw16Path}}) {
-        QStringList args{QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y")};
+        QStringList args{QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"),
+                         QStringLiteral("-y")};
         args << input;
         args << QStringLiteral("-frames:v") << QString::number(count) << QStringLiteral("-vf")
-             << QStringLiteral("scale=%1:%2:flags=bicubic").arg(kWidth).arg(kHeight) << QStringLiteral("-pix_fmt")
-             << pixFmt << QStringLiteral("-f") << QStringLiteral("rawvideo") << path;
+             << QStringLiteral("scale=%1:%2:flags=bicubic").arg(kWidth).arg(kHeight)
+             << QStringLiteral("-pix_fmt") << pixFmt << QStringLiteral("-f") << QStringLiteral("rawvideo")
+             << path;
         if (!runProgram(ffmpeg, args, dir))
             return std::nullopt;
     }
@@ -169,60 +173,55 @@ Frames noiseFrames(int count, const QString& dir)
     return frames;
 }
 
-/// Best frames/s over `repeat` runs of `apply` on fresh copies of the frames (copies not timed).
-double measureInPlace(const std::vector<Image>& source, int repeat, const std::function<void(Image&)>& apply)
+/// frames/s of one pass of `apply` over fresh copies of the frames (the copies are not timed).
+double passInPlace(const std::vector<Image>& source, std::vector<Image>& work,
+                   const std::function<void(Image&)>& apply)
 {
-    double best = 0.0;
-    std::vector<Image> work = source;
-    for (int run = 0; run < repeat; ++run) {
-        qint64 total = 0;
-        for (size_t i = 0; i < source.size(); ++i) {
-            std::memcpy(work[i].bits(), source[i].bits(), source[i].byteCount());
-            QElapsedTimer timer;
-            timer.start();
-            apply(work[i]);
-            total += timer.nsecsElapsed();
-        }
-        best = std::max(best, double(source.size()) * 1e9 / double(std::max<qint64>(total, 1)));
-    }
-    return best;
-}
-
-double measureMemcpy(const std::vector<Image>& source, int repeat)
-{
-    std::vector<Image> work = source;
-    double best = 0.0;
-    for (int run = 0; run < std::max(repeat, 3); ++run) {
+    qint64 total = 0;
+    for (size_t i = 0; i < source.size(); ++i) {
+        std::memcpy(work[i].bits(), source[i].bits(), source[i].byteCount());
         QElapsedTimer timer;
         timer.start();
-        for (size_t i = 0; i < source.size(); ++i)
-            std::memcpy(work[i].bits(), source[i].bits(), source[i].byteCount());
-        best = std::max(best, double(source.size()) * 1e9 / double(std::max<qint64>(timer.nsecsElapsed(), 1)));
+        apply(work[i]);
+        total += timer.nsecsElapsed();
     }
-    return best;
+    return double(source.size()) * 1e9 / double(std::max<qint64>(total, 1));
 }
 
-/// frames/s of the ffmpeg program reading the raw frames and discarding the output (0 = unavailable).
-double measureFfmpeg(const QString& ffmpeg, const QString& rawPath, const QString& pixFmt, int count,
-                     const QString& filter, const QString& dir, int repeat)
+double passMemcpy(const std::vector<Image>& source, std::vector<Image>& work)
+{
+    QElapsedTimer timer;
+    timer.start();
+    for (size_t i = 0; i < source.size(); ++i)
+        std::memcpy(work[i].bits(), source[i].bits(), source[i].byteCount());
+    return double(source.size()) * 1e9 / double(std::max<qint64>(timer.nsecsElapsed(), 1));
+}
+
+/// frames/s of one run of the ffmpeg program reading the raw frames and discarding the output,
+/// process start included (0 = unavailable).
+double passFfmpeg(const QString& ffmpeg, const QString& rawPath, const QString& pixFmt, int count,
+                  const QString& filter, const QString& dir)
 {
     if (ffmpeg.isEmpty())
         return 0.0;
-    QStringList args{QStringLiteral("-nostdin"), QStringLiteral("-v"),       QStringLiteral("error"),
-                     QStringLiteral("-f"),       QStringLiteral("rawvideo"), QStringLiteral("-pix_fmt"),
-                     pixFmt,                     QStringLiteral("-s"),       QStringLiteral("%1x%2").arg(kWidth).arg(kHeight),
-                     QStringLiteral("-i"),       rawPath};
+    QStringList args{QStringLiteral("-nostdin"),
+                     QStringLiteral("-v"),
+                     QStringLiteral("error"),
+                     QStringLiteral("-f"),
+                     QStringLiteral("rawvideo"),
+                     QStringLiteral("-pix_fmt"),
+                     pixFmt,
+                     QStringLiteral("-s"),
+                     QStringLiteral("%1x%2").arg(kWidth).arg(kHeight),
+                     QStringLiteral("-i"),
+                     rawPath};
     if (!filter.isEmpty())
         args << QStringLiteral("-vf") << filter;
     args << QStringLiteral("-f") << QStringLiteral("null") << QStringLiteral("-");
-    double best = 0.0;
-    for (int run = 0; run < repeat; ++run) {
-        qint64 ns = 0;
-        if (!runProgram(ffmpeg, args, dir, &ns))
-            return 0.0;
-        best = std::max(best, double(count) * 1e9 / double(std::max<qint64>(ns, 1)));
-    }
-    return best;
+    qint64 ns = 0;
+    if (!runProgram(ffmpeg, args, dir, &ns))
+        return 0.0;
+    return double(count) * 1e9 / double(std::max<qint64>(ns, 1));
 }
 
 QString fps(double value)
@@ -240,17 +239,15 @@ void runContent(const Frames& frames, const QString& cubePath, const QString& ff
                 int repeat)
 {
     const int count = int(frames.rgb8.size());
-    std::printf("\n== %s: %d frames %dx%d, %d threads, best of %d ==\n", qPrintable(frames.name), count, kWidth,
-                kHeight, QThread::idealThreadCount(), repeat);
+    std::printf("\n== %s: %d frames %dx%d, %d threads, best of %d ==\n", qPrintable(frames.name), count,
+                kWidth, kHeight, QThread::idealThreadCount(), repeat);
 
-    CompiledGrade compiled(benchmarkGrade(), kLutSize);
-    const double oursTetra8 = measureInPlace(frames.rgb8, repeat, [&](Image& f) { compiled.apply(f); });
-    const double ours16 = measureInPlace(frames.rgb16, repeat, [&](Image& f) { compiled.apply(f); });
+    const CompiledGrade tetrahedral(benchmarkGrade(), kLutSize);
+    CompiledGrade fullTable(benchmarkGrade(), kLutSize);
     QElapsedTimer buildTimer;
     buildTimer.start();
-    compiled.buildFullTable8();
+    fullTable.buildFullTable8();
     const double tableBuildMs = double(buildTimer.nsecsElapsed()) / 1e6;
-    const double oursTable8 = measureInPlace(frames.rgb8, repeat, [&](Image& f) { compiled.apply(f); });
 
     // Warm OCIO's processor cache (file parse + optimisation happen once per LUT, like our compile).
     {
@@ -258,25 +255,41 @@ void runContent(const Frames& frames, const QString& cubePath, const QString& ff
         ColorPipeline::applyFileTransform(cubePath, warm8);
         ColorPipeline::applyFileTransform(cubePath, warm16);
     }
-    const double ocio8 = measureInPlace(frames.rgb8, repeat,
-                                        [&](Image& f) { ColorPipeline::applyFileTransform(cubePath, f); });
-    const double ocio16 = measureInPlace(frames.rgb16, repeat,
-                                         [&](Image& f) { ColorPipeline::applyFileTransform(cubePath, f); });
 
     const QString lut3d = QStringLiteral("lut3d=file=") + QFileInfo(cubePath).fileName();
     const QString rgb24 = QStringLiteral("rgb24"), rgb48 = QStringLiteral("rgb48le");
-    const double ff8 = measureFfmpeg(ffmpeg, frames.raw8Path, rgb24, count, lut3d, dir, repeat);
-    const double ff16 = measureFfmpeg(ffmpeg, frames.raw16Path, rgb48, count, lut3d, dir, repeat);
-    const double ffPlain8 = measureFfmpeg(ffmpeg, frames.raw8Path, rgb24, count, {}, dir, repeat);
-    const double ffPlain16 = measureFfmpeg(ffmpeg, frames.raw16Path, rgb48, count, {}, dir, repeat);
-    const double copy8 = measureMemcpy(frames.rgb8, repeat);
-    const double copy16 = measureMemcpy(frames.rgb16, repeat);
+    std::vector<Image> work8 = frames.rgb8, work16 = frames.rgb16;
+    auto ocio = [&](Image& f) { ColorPipeline::applyFileTransform(cubePath, f); };
+    const std::vector<std::function<double()>> passes{
+        [&] { return passInPlace(frames.rgb8, work8, [&](Image& f) { tetrahedral.apply(f); }); },
+        [&] { return passInPlace(frames.rgb8, work8, [&](Image& f) { fullTable.apply(f); }); },
+        [&] { return passInPlace(frames.rgb16, work16, [&](Image& f) { tetrahedral.apply(f); }); },
+        [&] { return passInPlace(frames.rgb8, work8, ocio); },
+        [&] { return passInPlace(frames.rgb16, work16, ocio); },
+        [&] { return passFfmpeg(ffmpeg, frames.raw8Path, rgb24, count, lut3d, dir); },
+        [&] { return passFfmpeg(ffmpeg, frames.raw16Path, rgb48, count, lut3d, dir); },
+        [&] { return passFfmpeg(ffmpeg, frames.raw8Path, rgb24, count, {}, dir); },
+        [&] { return passFfmpeg(ffmpeg, frames.raw16Path, rgb48, count, {}, dir); },
+        [&] { return passMemcpy(frames.rgb8, work8); },
+        [&] { return passMemcpy(frames.rgb16, work16); },
+    };
+    // Repeats go round all methods in turn, so a burst of load elsewhere on a shared machine does not
+    // land on one method only; each method keeps its best pass.
+    std::vector<double> best(passes.size(), 0.0);
+    for (int run = 0; run < repeat; ++run)
+        for (size_t m = 0; m < passes.size(); ++m)
+            best[m] = std::max(best[m], passes[m]());
+    const double oursTetra8 = best[0], oursTable8 = best[1], ours16 = best[2], ocio8 = best[3],
+                 ocio16 = best[4], ff8 = best[5], ff16 = best[6], ffPlain8 = best[7], ffPlain16 = best[8],
+                 copy8 = best[9], copy16 = best[10];
 
     std::printf("%-44s %9s\n", "method", "frames/s");
-    auto row = [](const char* label, double value) { std::printf("%-44s %9s\n", label, qPrintable(fps(value))); };
+    auto row = [](const char* label, double value) {
+        std::printf("%-44s %9s\n", label, qPrintable(fps(value)));
+    };
     row("ours 8-bit, shaper + tetrahedral", oursTetra8);
-    std::printf("%-44s %9s   (table built in %.0f ms)\n", "ours 8-bit, 256^3 full table", qPrintable(fps(oursTable8)),
-                tableBuildMs);
+    std::printf("%-44s %9s   (table built in %.0f ms)\n", "ours 8-bit, 256^3 full table",
+                qPrintable(fps(oursTable8)), tableBuildMs);
     row("ours 16-bit, shaper + tetrahedral", ours16);
     row("OpenColorIO 8-bit (optimised CPU, all cores)", ocio8);
     row("OpenColorIO 16-bit (optimised CPU, all cores)", ocio16);
@@ -304,7 +317,7 @@ int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     int frameCount = 24;
-    int repeat = 2;
+    int repeat = 3;
     QStringList footage;
     const QStringList args = app.arguments();
     for (int i = 1; i < args.size(); ++i) {
@@ -347,17 +360,18 @@ int main(int argc, char** argv)
     if (!ffmpeg.isEmpty()) {
         int index = 0;
         for (const QString& path : footage) {
-            const QString name = QFileInfo(path).fileName() + QStringLiteral(" (camera footage, scaled to 1080p)");
-            if (auto frames = framesFromFfmpeg(ffmpeg, name, {QStringLiteral("-i"), path}, frameCount, dir.path(),
-                                               QStringLiteral("footage%1").arg(index++)))
+            const QString name =
+                QFileInfo(path).fileName() + QStringLiteral(" (camera footage, scaled to 1080p)");
+            if (auto frames = framesFromFfmpeg(ffmpeg, name, {QStringLiteral("-i"), path}, frameCount,
+                                               dir.path(), QStringLiteral("footage%1").arg(index++)))
                 contents.push_back(std::move(*frames));
         }
         if (contents.empty()) {
             std::printf("no camera footage (run tools/fetch-test-media.sh): using ffmpeg's testsrc2\n");
             const QStringList input{QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
                                     QStringLiteral("testsrc2=size=%1x%2:rate=24").arg(kWidth).arg(kHeight)};
-            if (auto frames = framesFromFfmpeg(ffmpeg, QStringLiteral("testsrc2 (synthetic)"), input, frameCount,
-                                               dir.path(), QStringLiteral("testsrc2")))
+            if (auto frames = framesFromFfmpeg(ffmpeg, QStringLiteral("testsrc2 (synthetic)"), input,
+                                               frameCount, dir.path(), QStringLiteral("testsrc2")))
                 contents.push_back(std::move(*frames));
         }
     }

@@ -19,15 +19,17 @@
 // ColorCorrection) in any namespace (v1.01, v1.2 or none). Element names are matched ignoring case,
 // because widely used tools write "SATNode" where the specification says "SatNode". Elements the
 // format allows but Cinegrade has no place for (InputDescription, ViewingDescription, MediaRef, ...)
-// are skipped; ColorCorrectionRef is refused, since resolving it needs another file.
+// are skipped; ColorCorrectionRef is refused, since resolving it needs another file. Description
+// elements of a correction (also those inside its SOPNode/SatNode) are kept, one line each, in
+// Cdl::description, and written back as one Description element per line.
 
 namespace cg {
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("cg::CdlFile", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(cg::CdlFile)
+};
 
 const QString kNamespace = QStringLiteral("urn:ASC:CDL:v1.2");
 
@@ -46,10 +48,10 @@ public:
     std::vector<Cdl> run()
     {
         if (m_bytes.trimmed().isEmpty())
-            throw InputError(tr("%1 line 1: the file is empty").arg(m_source));
+            throw InputError(Text::tr("%1 line 1: the file is empty").arg(m_source));
         if (!m_xml.readNextStartElement()) {
             checkXml();
-            fail(tr("no XML element found"));
+            fail(Text::tr("no XML element found"));
         }
         const QString root = m_xml.name().toString();
         if (is(root, "ColorCorrection")) {
@@ -59,8 +61,8 @@ public:
         } else if (is(root, "ColorDecisionList")) {
             readDecisionList();
         } else {
-            fail(tr("<%1> is not an ASC CDL document (expected <ColorDecisionList>, "
-                    "<ColorCorrectionCollection> or <ColorCorrection>)")
+            fail(Text::tr("<%1> is not an ASC CDL document (expected <ColorDecisionList>, "
+                          "<ColorCorrectionCollection> or <ColorCorrection>)")
                      .arg(root));
         }
         // Read to the end so that junk after the root element is reported too.
@@ -68,28 +70,29 @@ public:
             m_xml.readNext();
         checkXml();
         if (m_out.empty())
-            fail(tr("<%1> holds no <ColorCorrection>").arg(root));
+            fail(Text::tr("<%1> holds no <ColorCorrection>").arg(root));
         return std::move(m_out);
     }
 
 private:
     [[noreturn]] void fail(const QString& what) const
     {
-        throw InputError(tr("%1 line %2: %3").arg(m_source).arg(m_xml.lineNumber()).arg(what));
+        throw InputError(Text::tr("%1 line %2: %3").arg(m_source).arg(m_xml.lineNumber()).arg(what));
     }
 
     void checkXml() const
     {
         if (m_xml.hasError())
-            fail(tr("malformed XML: %1").arg(m_xml.errorString()));
+            fail(Text::tr("malformed XML: %1").arg(m_xml.errorString()));
     }
 
     /// Called for each child element, so that a reference anywhere is refused the same way.
     void refuseReference() const
     {
         if (is(m_xml.name(), "ColorCorrectionRef"))
-            fail(tr("<ColorCorrectionRef> (a reference to a correction in another file) is not supported; "
-                    "use a file that contains the <ColorCorrection> itself"));
+            fail(Text::tr(
+                "<ColorCorrectionRef> (a reference to a correction in another file) is not supported; "
+                "use a file that contains the <ColorCorrection> itself"));
     }
 
     void readCollection()
@@ -135,12 +138,12 @@ private:
                 descriptions << readText();
             } else if (is(name, "SOPNode")) {
                 if (sop)
-                    fail(tr("<ColorCorrection> has more than one <SOPNode>"));
+                    fail(Text::tr("<ColorCorrection> has more than one <SOPNode>"));
                 sop = true;
                 readSop(cdl, descriptions);
             } else if (is(name, "SatNode")) {
                 if (sat)
-                    fail(tr("<ColorCorrection> has more than one <SatNode>"));
+                    fail(Text::tr("<ColorCorrection> has more than one <SatNode>"));
                 sat = true;
                 readSat(cdl, descriptions);
             } else {
@@ -165,7 +168,7 @@ private:
                 cdl.slope = readTriple("Slope");
                 for (int c = 0; c < 3; ++c)
                     if (cdl.slope[c] < 0.0)
-                        fail(tr("<Slope> values must not be negative, got %1").arg(cdl.slope[c]));
+                        fail(Text::tr("<Slope> values must not be negative, got %1").arg(cdl.slope[c]));
             } else if (is(name, "Offset")) {
                 once(offset, "Offset");
                 cdl.offset = readTriple("Offset");
@@ -174,7 +177,7 @@ private:
                 cdl.power = readTriple("Power");
                 for (int c = 0; c < 3; ++c)
                     if (!(cdl.power[c] > 0.0))
-                        fail(tr("<Power> values must be greater than 0, got %1").arg(cdl.power[c]));
+                        fail(Text::tr("<Power> values must be greater than 0, got %1").arg(cdl.power[c]));
             } else {
                 m_xml.skipCurrentElement();
             }
@@ -193,7 +196,7 @@ private:
                 once(saturation, "Saturation");
                 const std::vector<double> v = readNumbers("Saturation", 1);
                 if (v[0] < 0.0)
-                    fail(tr("<Saturation> must not be negative, got %1").arg(v[0]));
+                    fail(Text::tr("<Saturation> must not be negative, got %1").arg(v[0]));
                 cdl.saturation = v[0];
             } else {
                 m_xml.skipCurrentElement();
@@ -205,7 +208,7 @@ private:
     void once(bool& seen, const char* element) const
     {
         if (seen)
-            fail(tr("<%1> is given twice").arg(QLatin1String(element)));
+            fail(Text::tr("<%1> is given twice").arg(QLatin1String(element)));
         seen = true;
     }
 
@@ -219,7 +222,7 @@ private:
     {
         const QStringList words = readText().simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
         if (size_t(words.size()) != count)
-            fail(tr("<%1> needs %2 number(s), got %3 value(s)")
+            fail(Text::tr("<%1> needs %2 number(s), got %3 value(s)")
                      .arg(QLatin1String(element))
                      .arg(count)
                      .arg(words.size()));
@@ -233,7 +236,8 @@ private:
             double value = 0.0;
             const auto [ptr, ec] = std::from_chars(b, e, value);
             if (ec != std::errc() || ptr != e || !std::isfinite(value))
-                fail(tr("<%1>: '%2' is not a finite number").arg(QLatin1String(element), word.left(40)));
+                fail(
+                    Text::tr("<%1>: '%2' is not a finite number").arg(QLatin1String(element), word.left(40)));
             out.push_back(value);
         }
         return out;
@@ -283,9 +287,11 @@ void checkWritable(const Cdl& cdl)
         if (!std::isfinite(cdl.slope[c]) || !std::isfinite(cdl.offset[c]) || !std::isfinite(cdl.power[c]) ||
             cdl.slope[c] < 0.0 || !(cdl.power[c] > 0.0))
             throw InputError(
-                tr("cannot write the CDL \"%1\": slope must be >= 0, power > 0, all finite").arg(cdl.id));
+                Text::tr("cannot write the CDL \"%1\": slope must be >= 0, power > 0, all finite")
+                    .arg(cdl.id));
     if (!std::isfinite(cdl.saturation) || cdl.saturation < 0.0)
-        throw InputError(tr("cannot write the CDL \"%1\": saturation must be finite and >= 0").arg(cdl.id));
+        throw InputError(
+            Text::tr("cannot write the CDL \"%1\": saturation must be finite and >= 0").arg(cdl.id));
 }
 
 double clamp01(double v)
@@ -319,10 +325,10 @@ std::vector<Cdl> read(const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        throw InputError(tr("cannot read %1: %2").arg(path, file.errorString()));
+        throw InputError(Text::tr("cannot read %1: %2").arg(path, file.errorString()));
     const QByteArray bytes = file.readAll();
     if (file.error() != QFileDevice::NoError)
-        throw InputError(tr("cannot read %1: %2").arg(path, file.errorString()));
+        throw InputError(Text::tr("cannot read %1: %2").arg(path, file.errorString()));
     return parse(bytes, QFileInfo(path).fileName());
 }
 
@@ -339,9 +345,9 @@ Flavor flavorForPath(const QString& path)
 QByteArray serialize(const std::vector<Cdl>& cdls, Flavor flavor)
 {
     if (cdls.empty())
-        throw InputError(tr("cannot write a CDL file without a colour correction"));
+        throw InputError(Text::tr("cannot write a CDL file without a colour correction"));
     if (flavor == Flavor::Cc && cdls.size() != 1)
-        throw InputError(tr("a .cc file holds exactly one colour correction, not %1").arg(cdls.size()));
+        throw InputError(Text::tr("a .cc file holds exactly one colour correction, not %1").arg(cdls.size()));
     for (const Cdl& cdl : cdls)
         checkWritable(cdl);
 
@@ -381,9 +387,9 @@ void write(const QString& path, const std::vector<Cdl>& cdls)
     const QByteArray bytes = serialize(cdls, flavorForPath(path));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        throw InputError(tr("cannot write %1: %2").arg(path, file.errorString()));
+        throw InputError(Text::tr("cannot write %1: %2").arg(path, file.errorString()));
     if (file.write(bytes) != bytes.size() || !file.commit())
-        throw InputError(tr("cannot write %1: %2").arg(path, file.errorString()));
+        throw InputError(Text::tr("cannot write %1: %2").arg(path, file.errorString()));
 }
 
 } // namespace CdlFile

@@ -49,11 +49,12 @@ void write(const QString& path, const std::vector<Cdl>& cdls);
 
 } // namespace CdlFile
 
-/// The grade whose primaries equal the CDL: gain = slope, offset = offset, gamma = 1 / power,
-/// saturation = saturation; every other control of `base` is kept.
+/// The grade whose primaries equal the CDL: lift = 0, gain = slope, offset = offset,
+/// gamma = 1 / power, saturation = saturation; exposure, white balance, contrast, curves and look of
+/// `base` are kept.
 Grade gradeWithCdl(Grade base, const Cdl& cdl);
 /// The CDL equal to the grade's exposure, white balance, lift/gamma/gain/offset and saturation
-/// (slope = k * gain * (1 - lift), offset = k * gain * lift + offset, power = 1 / gamma, where k is
+/// (slope = k * gain * (1 - lift), offset = gain * lift + offset, power = 1 / gamma, where k is
 /// the exposure and white-balance gain per channel).
 CdlFromGrade cdlFromGrade(const Grade& grade);
 

@@ -5,7 +5,6 @@
 
 #include <OpenColorIO/OpenColorIO.h>
 
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
@@ -43,8 +42,8 @@ QStringList sceneColorSpaces(const OCIO::ConstConfigRcPtr& config)
     QStringList names;
     const int count = config->getNumColorSpaces(OCIO::SEARCH_REFERENCE_SPACE_SCENE, OCIO::COLORSPACE_ACTIVE);
     for (int i = 0; i < count; ++i)
-        names << QString::fromUtf8(config->getColorSpaceNameByIndex(OCIO::SEARCH_REFERENCE_SPACE_SCENE,
-                                                                     OCIO::COLORSPACE_ACTIVE, i));
+        names << QString::fromUtf8(
+            config->getColorSpaceNameByIndex(OCIO::SEARCH_REFERENCE_SPACE_SCENE, OCIO::COLORSPACE_ACTIVE, i));
     return names;
 }
 
@@ -73,9 +72,9 @@ OCIO::ConstConfigRcPtr loadConfig(const QString& path, const QString& configName
             std::istringstream text(ColorPipeline::builtinConfigText().toStdString());
             config = OCIO::Config::CreateFromStream(text);
         } else {
-            // OCIO resolves relative LUT paths against the config's folder (its working directory).
             if (!QFileInfo(path).isFile())
                 throw InputError(QStringLiteral("cannot read OCIO config %1: no such file").arg(path));
+            // From a file, OCIO resolves the config's relative LUT paths against the file's folder.
             config = OCIO::Config::CreateFromFile(QFile::encodeName(path).constData());
         }
         config->validate();
@@ -125,8 +124,8 @@ ColorPipeline::ColorPipeline(const ColorPipelineOptions& options) : d(std::make_
     const QString input = options.inputSpace.isEmpty() ? working : options.inputSpace;
     requireColorSpace(input, "input");
 
-    const QString display = options.display.isEmpty() ? QString::fromUtf8(config->getDefaultDisplay())
-                                                      : options.display;
+    const QString display =
+        options.display.isEmpty() ? QString::fromUtf8(config->getDefaultDisplay()) : options.display;
     const QStringList displays = displayNames(config);
     if (!displays.contains(display))
         throw InputError(QStringLiteral("unknown display \"%1\" in %2; choose one of: %3")
@@ -143,7 +142,8 @@ ColorPipeline::ColorPipeline(const ColorPipelineOptions& options) : d(std::make_
         const std::string inputStd = input.toStdString();
         const std::string workingStd = working.toStdString();
         const std::string viewStd = view.toStdString();
-        const OCIO::ConstProcessorRcPtr toWorking = config->getProcessor(inputStd.c_str(), workingStd.c_str());
+        const OCIO::ConstProcessorRcPtr toWorking =
+            config->getProcessor(inputStd.c_str(), workingStd.c_str());
         const OCIO::ConstProcessorRcPtr toDisplay = config->getProcessor(
             workingStd.c_str(), displayStd.c_str(), viewStd.c_str(), OCIO::TRANSFORM_DIR_FORWARD);
         // Per-colour applies only bake LUTs (a few thousand colours), so precision beats speed:
@@ -222,9 +222,12 @@ namespace {
 OCIO::BitDepth ocioBitDepth(PixelFormat format)
 {
     switch (format) {
-    case PixelFormat::Rgb8: return OCIO::BIT_DEPTH_UINT8;
-    case PixelFormat::Rgb16: return OCIO::BIT_DEPTH_UINT16;
-    case PixelFormat::RgbF32: return OCIO::BIT_DEPTH_F32;
+    case PixelFormat::Rgb8:
+        return OCIO::BIT_DEPTH_UINT8;
+    case PixelFormat::Rgb16:
+        return OCIO::BIT_DEPTH_UINT16;
+    case PixelFormat::RgbF32:
+        return OCIO::BIT_DEPTH_F32;
     }
     return OCIO::BIT_DEPTH_F32;
 }
@@ -261,8 +264,8 @@ struct FileProcessorCache
         transform->setInterpolation(OCIO::INTERP_BEST);
         transform->setDirection(OCIO::TRANSFORM_DIR_FORWARD);
         const OCIO::BitDepth depth = ocioBitDepth(format);
-        OCIO::ConstCPUProcessorRcPtr processor =
-            config->getProcessor(transform)->getOptimizedCPUProcessor(depth, depth, OCIO::OPTIMIZATION_DEFAULT);
+        OCIO::ConstCPUProcessorRcPtr processor = config->getProcessor(transform)->getOptimizedCPUProcessor(
+            depth, depth, OCIO::OPTIMIZATION_DEFAULT);
         entries.push_front({path, format, content, processor});
         if (entries.size() > kCapacity)
             entries.pop_back();
@@ -291,7 +294,8 @@ void ColorPipeline::applyFileTransform(const QString& lutPath, Image& image)
     try {
         processor = fileProcessorCache().get(path, image.format(), content);
     } catch (const OCIO::Exception& e) {
-        throw InputError(QStringLiteral("cannot apply %1 with OpenColorIO: %2").arg(lutPath, oneLine(e.what())));
+        throw InputError(
+            QStringLiteral("cannot apply %1 with OpenColorIO: %2").arg(lutPath, oneLine(e.what())));
     }
     if (image.isNull() || processor->isNoOp())
         return;
@@ -316,8 +320,8 @@ void ColorPipeline::applyFileTransform(const QString& lutPath, Image& image)
         }
     });
     if (failed)
-        throw InputError(QStringLiteral("cannot apply %1 with OpenColorIO: %2")
-                             .arg(lutPath, oneLine(failure.c_str())));
+        throw InputError(
+            QStringLiteral("cannot apply %1 with OpenColorIO: %2").arg(lutPath, oneLine(failure.c_str())));
 }
 
 } // namespace cg

@@ -12,6 +12,7 @@ namespace cg {
 
 class ColorPipeline;
 class GradeProgram;
+struct GradeKernel;
 
 /// A grade compiled once, applied to many frames (OpenColorIO's "compile once, apply many"), on all
 /// cores. The one evaluation path of the viewer, the scopes, the exporter and the command line.
@@ -45,7 +46,7 @@ public:
     /// For 8-bit video: precompute the graded colour of all 256^3 inputs (48 MiB, ~0.2 s on 2 cores)
     /// so that each frame is a pure table gather. Later 8-bit applies use it.
     void buildFullTable8();
-    bool hasFullTable8() const { return !m_full8.empty(); }
+    bool hasFullTable8() const { return m_full8 != nullptr; }
 
     /// Sample the whole grade on a plain [0,1]^3 lattice (no shaper), the form `.cube` readers expect.
     Lut3D bakeCube(int size) const;
@@ -53,43 +54,18 @@ public:
     /// The exact colour (GradeProgram, plus the pipeline's transforms), for LUT export and tests.
     Rgb evaluateExact(Rgb in) const;
 
-    /// Where an input code value lands on the LUT lattice: the float offset of its lower lattice
-    /// point along this channel (pre-multiplied by the channel's stride) and the fraction to the next.
-    struct ShaperEntry
-    {
-        uint32_t offset;
-        float fraction;
-    };
-
 private:
-    void buildShaper(std::vector<ShaperEntry> (&shaper)[3], int codeCount) const;
-    template <typename Sample>
-    void applyTetrahedral(Image& image, const std::vector<ShaperEntry> (&shaper)[3]) const;
-    void applyFloat(Image& image) const;
-    void applyFullTable8(Image& image) const;
-
-    /// Per-channel output curve sampled over the range of the 3D LUT's values, linear interpolation.
-    struct OutputCurve
-    {
-        std::vector<float> values;
-        float minimum = 0.0f;
-        float scale = 0.0f; ///< table steps per unit
-    };
-    static constexpr int kOutputCurveSize = 8192;
-    void buildOutputCurves();
-    inline void finishColour(float* rgb) const;
+    void buildKernel();
 
     Grade m_grade;
     std::shared_ptr<const GradeProgram> m_program;
-    bool m_hasOutputCurves = false;
-    OutputCurve m_outputCurves[3];
     std::shared_ptr<const ColorPipeline> m_pipeline;
     bool m_separable = true; ///< primaries go in the shaper (no colour pipeline in between)
     bool m_identity = true;
-    Lut3D m_lut;
-    std::vector<ShaperEntry> m_shaper8[3];
-    std::vector<ShaperEntry> m_shaper16[3];
-    std::vector<uint8_t> m_full8;
+    bool m_hasOutputCurves = false;
+    Lut3D m_lut; ///< the 3D stage over its domain (the reference for the kernel's lattice)
+    std::shared_ptr<const GradeKernel> m_kernel;
+    std::shared_ptr<const std::vector<uint8_t>> m_full8; ///< 256^3 RGB, when built
 };
 
 } // namespace cg

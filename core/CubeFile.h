@@ -17,7 +17,9 @@ namespace CubeFile {
 CubeLut parse(const QByteArray& text, const QString& sourceName);
 /// Read a file; throws InputError when it cannot be read or parsed.
 CubeLut read(const QString& path);
-/// Serialise with 10 significant digits, LF line ends.
+/// Serialise with the shortest decimals that read back to the same floats, LF line ends. A file with
+/// both a 1D and a 3D table is written in Resolve's layout (title in a comment: OpenColorIO refuses
+/// TITLE there).
 QByteArray serialize(const CubeLut& lut);
 /// Write atomically (temporary file + rename); throws InputError when the path is not writable.
 void write(const QString& path, const CubeLut& lut);

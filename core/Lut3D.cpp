@@ -1,5 +1,7 @@
 #include "Lut3D.h"
 
+#include "TetrahedralCases.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -37,33 +39,14 @@ Rgb Lut3D::apply(Rgb in) const
         i0[c] = std::min(int(pos[c]), size - 2);
         f[c] = pos[c] - i0[c];
     }
-    const int r = i0[0], g = i0[1], b = i0[2];
-    const double fr = f[0], fg = f[1], fb = f[2];
-    const Rgb c000 = at(r, g, b);
-    const Rgb c111 = at(r + 1, g + 1, b + 1);
-    // The cube splits into six tetrahedra by the order of the fractions.
-    if (fr > fg) {
-        if (fg > fb) {
-            const Rgb c100 = at(r + 1, g, b), c110 = at(r + 1, g + 1, b);
-            return c000 * (1 - fr) + c100 * (fr - fg) + c110 * (fg - fb) + c111 * fb;
-        }
-        if (fr > fb) {
-            const Rgb c100 = at(r + 1, g, b), c101 = at(r + 1, g, b + 1);
-            return c000 * (1 - fr) + c100 * (fr - fb) + c101 * (fb - fg) + c111 * fg;
-        }
-        const Rgb c001 = at(r, g, b + 1), c101 = at(r + 1, g, b + 1);
-        return c000 * (1 - fb) + c001 * (fb - fr) + c101 * (fr - fg) + c111 * fg;
-    }
-    if (fb > fg) {
-        const Rgb c001 = at(r, g, b + 1), c011 = at(r, g + 1, b + 1);
-        return c000 * (1 - fb) + c001 * (fb - fg) + c011 * (fg - fr) + c111 * fr;
-    }
-    if (fb > fr) {
-        const Rgb c010 = at(r, g + 1, b), c011 = at(r, g + 1, b + 1);
-        return c000 * (1 - fg) + c010 * (fg - fb) + c011 * (fb - fr) + c111 * fr;
-    }
-    const Rgb c010 = at(r, g + 1, b), c110 = at(r + 1, g + 1, b);
-    return c000 * (1 - fg) + c010 * (fg - fr) + c110 * (fr - fb) + c111 * fb;
+    const tetrahedral::Order order = tetrahedral::kOrders[tetrahedral::caseIndex(f[0], f[1], f[2])];
+    int corner1[3] = {i0[0], i0[1], i0[2]};
+    corner1[order.max] += 1;
+    int corner2[3] = {corner1[0], corner1[1], corner1[2]};
+    corner2[order.mid] += 1;
+    const double fMax = f[order.max], fMid = f[order.mid], fMin = f[order.min];
+    return at(i0[0], i0[1], i0[2]) * (1 - fMax) + at(corner1[0], corner1[1], corner1[2]) * (fMax - fMid) +
+           at(corner2[0], corner2[1], corner2[2]) * (fMid - fMin) + at(i0[0] + 1, i0[1] + 1, i0[2] + 1) * fMin;
 }
 
 } // namespace cg

@@ -137,13 +137,17 @@ void sumColumns(const std::vector<uint32_t>& waveform, int columns,
 
 ScopeData computeScopes(const Image& image, const ScopeOptions& options)
 {
+    // The vectorscope plane has a fixed size, so it is always there; a null image has no columns,
+    // hence empty waveforms (waveformColumns = 0) and zero samples.
     ScopeData d;
     d.vectorscope.assign(size_t(kVector) * kVector, 0);
     if (image.isNull())
         return d;
 
     // Nearest-neighbour subsampling: subW = min(width, maxWidth) columns, and as many rows as keep
-    // the aspect ratio. Source x of output column i is the pixel under the centre of that column.
+    // the aspect ratio (at least one). Source x of output column i is the pixel under the centre of
+    // that column, likewise for rows. maxWidth <= 0 means no limit. There are never more waveform
+    // buckets than columns, so no bucket is left empty.
     const int width = image.width();
     const int height = image.height();
     const int subW = options.maxWidth > 0 ? std::min(width, options.maxWidth) : width;

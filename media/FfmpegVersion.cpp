@@ -1,5 +1,7 @@
 #include "FfmpegVersion.h"
 
+#include <QStringList>
+
 extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>

@@ -2,6 +2,7 @@
 
 #include "Error.h"
 #include "FfmpegPtr.h"
+#include "FrameConverter.h"
 
 extern "C" {
 #include <libavutil/imgutils.h>
@@ -23,11 +24,6 @@ namespace cg::StillImage {
 namespace {
 
 using namespace cg::ffmpeg;
-
-// Exact conversions: no scaling happens, so the filter only matters for chroma upsampling
-// (4:2:0 JPEG), where bilinear is the usual choice. ACCURATE_RND and BITEXACT avoid the approximate
-// SIMD paths; FULL_CHR_H_INT interpolates chroma for every output pixel instead of sharing it.
-constexpr int kSwsFlags = SWS_BILINEAR | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT | SWS_BITEXACT;
 
 // A video file that yields no picture after this many packets of its stream is given up on, so a
 // damaged stream cannot keep the reader busy for its whole length.
@@ -65,12 +61,6 @@ QString pixelFormatName(AVPixelFormat format)
     return name ? QString::fromLatin1(name) : QStringLiteral("unknown");
 }
 
-bool isYuvj(AVPixelFormat format)
-{
-    return format == AV_PIX_FMT_YUVJ420P || format == AV_PIX_FMT_YUVJ422P || format == AV_PIX_FMT_YUVJ444P ||
-           format == AV_PIX_FMT_YUVJ440P || format == AV_PIX_FMT_YUVJ411P;
-}
-
 /// Opens the file with FFmpeg's demuxers. The image2 demuxer is told not to read "%d" or glob
 /// patterns from the name, so "shot%03d.png" is that one file; the explicit "file:" protocol keeps a
 /// name like "a:b.png" from being taken as a protocol.
@@ -97,16 +87,16 @@ FramePtr decodeFirstPicture(const QString& path, AVFormatContext* format)
             failRead(path, describe(error));
     }
 
-    const AVCodec* decoder = nullptr;
-    const int streamIndex = av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, &decoder, 0);
+    const int streamIndex = av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
     if (streamIndex == AVERROR_STREAM_NOT_FOUND)
         failRead(path, QStringLiteral("the file holds no image or video stream"));
-    const AVStream* stream = format->streams[std::max(streamIndex, 0)];
-    if (streamIndex == AVERROR_DECODER_NOT_FOUND || !decoder)
-        failRead(path, QStringLiteral("no decoder for %1 images")
-                           .arg(QString::fromLatin1(avcodec_get_name(stream->codecpar->codec_id))));
     if (streamIndex < 0)
         failRead(path, describe(streamIndex));
+    const AVStream* stream = format->streams[streamIndex];
+    const AVCodec* decoder = avcodec_find_decoder(stream->codecpar->codec_id);
+    if (!decoder)
+        failRead(path, QStringLiteral("no decoder for %1 images")
+                           .arg(QString::fromLatin1(avcodec_get_name(stream->codecpar->codec_id))));
 
     CodecContextPtr codec = makeCodecContext(decoder);
     int error = avcodec_parameters_to_context(codec.get(), stream->codecpar);
@@ -174,76 +164,6 @@ FramePtr decodeFirstPicture(const QString& path, AVFormatContext* format)
                  (detail.empty() ? QString() : QStringLiteral(" (%1)").arg(QString::fromStdString(detail))));
 }
 
-/// Converts a decoded picture to interleaved RGB, 16-bit for sources deeper than 8 bits.
-Image toImage(const QString& path, const AVFrame& frame)
-{
-    const auto sourceFormat = AVPixelFormat(frame.format);
-    const AVPixFmtDescriptor* description = av_pix_fmt_desc_get(sourceFormat);
-    if (!description || frame.width <= 0 || frame.height <= 0)
-        failRead(path, QStringLiteral("the decoder returned no usable picture"));
-    if (description->flags & AV_PIX_FMT_FLAG_HWACCEL)
-        failRead(path, QStringLiteral("unsupported pixel format %1").arg(pixelFormatName(sourceFormat)));
-
-    const bool palette = description->flags & AV_PIX_FMT_FLAG_PAL;
-    const bool rgb = description->flags & AV_PIX_FMT_FLAG_RGB;
-    const bool gray = !palette && !rgb && description->nb_components <= 2;
-    int depth = 0;
-    for (int c = 0; c < description->nb_components; ++c)
-        depth = std::max(depth, description->comp[c].depth);
-    const bool deep = !palette && depth > 8;
-
-    Image image(frame.width, frame.height, deep ? PixelFormat::Rgb16 : PixelFormat::Rgb8);
-    // AV_PIX_FMT_RGB48 is the host-endian alias, which is Image's layout for Rgb16.
-    const AVPixelFormat targetFormat = deep ? AV_PIX_FMT_RGB48 : AV_PIX_FMT_RGB24;
-    const AVFrame* source = &frame;
-
-    FramePtr converted;
-    if (sourceFormat == AV_PIX_FMT_RGB48BE && targetFormat != AV_PIX_FMT_RGB48BE) {
-        // 16-bit PNG, the common deep case: a byte swap, done here to spare swscale's extra buffer.
-        for (int y = 0; y < image.height(); ++y) {
-            const uint8_t* in = frame.data[0] + ptrdiff_t(y) * frame.linesize[0];
-            uint16_t* out = image.row<uint16_t>(y);
-            for (int i = 0; i < image.width() * 3; ++i)
-                out[i] = uint16_t(in[2 * i] << 8 | in[2 * i + 1]);
-        }
-        return image;
-    }
-    if (sourceFormat != targetFormat) {
-        SwsContextPtr sws(sws_getContext(frame.width, frame.height, sourceFormat, frame.width, frame.height,
-                                         targetFormat, kSwsFlags, nullptr, nullptr, nullptr));
-        if (!sws)
-            failRead(path, QStringLiteral("unsupported pixel format %1").arg(pixelFormatName(sourceFormat)));
-        if (!rgb && !palette) {
-            // YUV: the stream's own matrix (BT.601/709/2020; sws_getCoefficients takes AVColorSpace
-            // values and falls back to BT.601 for unspecified ones, as JFIF prescribes) and range.
-            // JPEG (yuvj*) and gray images are full range unless the stream says otherwise.
-            int sourceFullRange = frame.color_range == AVCOL_RANGE_JPEG || isYuvj(sourceFormat);
-            if (gray)
-                sourceFullRange = frame.color_range != AVCOL_RANGE_MPEG;
-            const int* matrix = sws_getCoefficients(frame.colorspace);
-            sws_setColorspaceDetails(sws.get(), matrix, sourceFullRange, matrix, 1, 0, 1 << 16, 1 << 16);
-        }
-        // Convert into a padded frame buffer: swscale's SIMD paths may write past a row's end.
-        converted = makeFrame();
-        converted->format = targetFormat;
-        converted->width = frame.width;
-        converted->height = frame.height;
-        int error = av_frame_get_buffer(converted.get(), 0);
-        if (error < 0)
-            throw std::bad_alloc();
-        error = sws_scale(sws.get(), frame.data, frame.linesize, 0, frame.height, converted->data,
-                          converted->linesize);
-        if (error < 0)
-            failRead(path, describe(error));
-        source = converted.get();
-    }
-
-    for (int y = 0; y < image.height(); ++y)
-        std::memcpy(image.row<uint8_t>(y), source->data[0] + ptrdiff_t(y) * source->linesize[0],
-                    image.rowBytes());
-    return image;
-}
-
 struct EncoderChoice
 {
     AVCodecID codec;
@@ -286,7 +206,7 @@ FramePtr frameForEncoder(const QString& path, const Image& image, AVPixelFormat 
         return rgb;
 
     SwsContextPtr sws(sws_getContext(image.width(), image.height(), imageFormat, image.width(),
-                                     image.height(), encoderFormat, kSwsFlags, nullptr, nullptr, nullptr));
+                                     image.height(), encoderFormat, kExactSwsFlags, nullptr, nullptr, nullptr));
     if (!sws)
         failWrite(path, QStringLiteral("no conversion to %1").arg(pixelFormatName(encoderFormat)));
     if (encoderFormat == AV_PIX_FMT_YUVJ444P) {
@@ -385,7 +305,9 @@ Image read(const QString& path)
 
     InputFormatContextPtr format = openInput(path);
     FramePtr frame = decodeFirstPicture(path, format.get());
-    return toImage(path, *frame);
+    // The conversion VideoDecoder uses too; untagged YUV stills are BT.601 (JFIF, ITU-T T.871).
+    FrameConverter converter(path, UntaggedMatrix::Bt601);
+    return converter.convert(*frame, FrameConverter::naturalFormat(AVPixelFormat(frame->format)));
 }
 
 FileType fileTypeForPath(const QString& path)

@@ -22,7 +22,8 @@ if [ -z "$missing" ]; then
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/cinegrade-media.XXXXXX") || exit 1
-trap 'rm -rf "$work"' EXIT INT TERM
+trap 'rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM
 
 # `apt-get download` writes into the current folder; as root it drops privileges to the `_apt` user,
 # which then needs write access to that folder.

@@ -6,13 +6,34 @@
 
 namespace cg::DarkTheme {
 
-QColor viewerBackground() { return QColor(0x1c, 0x1c, 0x1c); }
-QColor panelBackground() { return QColor(0x2a, 0x2a, 0x2a); }
-QColor scopeBackground() { return QColor(0x12, 0x12, 0x12); }
-QColor graticule() { return QColor(0x80, 0x80, 0x80, 0x50); }
-QColor text() { return QColor(0xd4, 0xd4, 0xd4); }
-QColor dimText() { return QColor(0x8c, 0x8c, 0x8c); }
-QColor accent() { return QColor(0x4f, 0x7c, 0xac); }
+QColor viewerBackground()
+{
+    return QColor(0x1c, 0x1c, 0x1c);
+}
+QColor panelBackground()
+{
+    return QColor(0x2a, 0x2a, 0x2a);
+}
+QColor scopeBackground()
+{
+    return QColor(0x12, 0x12, 0x12);
+}
+QColor graticule()
+{
+    return QColor(0x80, 0x80, 0x80, 0x50);
+}
+QColor text()
+{
+    return QColor(0xd4, 0xd4, 0xd4);
+}
+QColor dimText()
+{
+    return QColor(0x8c, 0x8c, 0x8c);
+}
+QColor accent()
+{
+    return QColor(0x4f, 0x7c, 0xac);
+}
 
 void apply(QApplication& app)
 {
@@ -49,8 +70,8 @@ void apply(QApplication& app)
     p.setColor(QPalette::Disabled, QPalette::Highlight, QColor(0x44, 0x44, 0x44));
     app.setPalette(p);
 
-    // Only what the palette cannot say: slim sliders with a neutral fill, flat dock titles, a quiet
-    // toolbar. Nothing here carries chroma except the accent.
+    // Only what the palette cannot say: slim sliders (no fill: most grade controls are bipolar around a
+    // neutral value), flat dock titles, a quiet toolbar. Nothing here carries chroma except the accent.
     app.setStyleSheet(QStringLiteral(R"(
 QMainWindow::separator { background: #1c1c1c; width: 3px; height: 3px; }
 QDockWidget::title { background: #232323; padding: 5px 8px; text-align: left;
@@ -70,12 +91,11 @@ QMenu::item { padding: 5px 28px 5px 22px; }
 QMenu::item:selected { background: #4f7cac; }
 QMenu::separator { height: 1px; background: #3c3c3c; margin: 4px 8px; }
 QSlider::groove:horizontal { height: 4px; background: #1b1b1b; border-radius: 2px; }
-QSlider::sub-page:horizontal { background: #5c5c5c; border-radius: 2px; }
-QSlider::add-page:horizontal { background: #1b1b1b; border-radius: 2px; }
+QSlider::sub-page:horizontal, QSlider::add-page:horizontal { background: #1b1b1b; border-radius: 2px; }
 QSlider::handle:horizontal { width: 12px; height: 12px; margin: -5px 0; border-radius: 6px;
                              background: #c8c8c8; border: 1px solid #141414; }
 QSlider::handle:horizontal:hover { background: #e6e6e6; }
-QSlider::sub-page:horizontal:focus { background: #4f7cac; }
+QSlider::handle:horizontal:focus { border: 2px solid #4f7cac; }
 QDoubleSpinBox { background: #1f1f1f; border: 1px solid #3a3a3a; border-radius: 3px; padding: 1px 3px;
                  selection-background-color: #4f7cac; }
 QDoubleSpinBox:focus { border-color: #4f7cac; }

@@ -13,10 +13,10 @@ namespace DarkTheme {
 
 void apply(QApplication& app);
 
-QColor viewerBackground();  ///< the surround of the picture
-QColor panelBackground();   ///< docks and window
-QColor scopeBackground();   ///< plot areas of the scopes
-QColor graticule();         ///< scope grid lines
+QColor viewerBackground(); ///< the surround of the picture
+QColor panelBackground();  ///< docks and window
+QColor scopeBackground();  ///< plot areas of the scopes
+QColor graticule();        ///< scope grid lines
 QColor text();
 QColor dimText();
 QColor accent();

@@ -2,6 +2,8 @@
 
 #include "ProjectSession.h"
 
+#include <limits>
+
 namespace cg {
 
 GradeCommand::GradeCommand(ProjectSession* session, int clipIndex, Grade before, Grade after,
@@ -11,9 +13,15 @@ GradeCommand::GradeCommand(ProjectSession* session, int clipIndex, Grade before,
 {
 }
 
-void GradeCommand::undo() { m_session->applyGrade(m_clipIndex, m_before); }
+void GradeCommand::undo()
+{
+    m_session->applyGrade(m_clipIndex, m_before);
+}
 
-void GradeCommand::redo() { m_session->applyGrade(m_clipIndex, m_after); }
+void GradeCommand::redo()
+{
+    m_session->applyGrade(m_clipIndex, m_after);
+}
 
 bool GradeCommand::mergeWith(const QUndoCommand* other)
 {
@@ -23,6 +31,17 @@ bool GradeCommand::mergeWith(const QUndoCommand* other)
     m_after = next->m_after;
     setObsolete(m_after == m_before);
     return true;
+}
+
+} // namespace cg
+
+namespace cg {
+
+int GradeCommand::newMergeKey()
+{
+    static int key = 0;
+    key = key == std::numeric_limits<int>::max() ? 0 : key + 1;
+    return key;
 }
 
 } // namespace cg

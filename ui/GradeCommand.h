@@ -24,6 +24,10 @@ public:
 
     const Grade& after() const { return m_after; }
 
+    /// A merge key no gesture has used yet, shared by every control of every panel, so that two
+    /// panels' gestures can never merge with each other.
+    static int newMergeKey();
+
 private:
     ProjectSession* m_session;
     int m_clipIndex;

@@ -7,7 +7,7 @@
 
 namespace cg {
 
-HistogramScope::HistogramScope(QWidget* parent) : QCustomPlot(parent)
+HistogramScope::HistogramScope(QWidget* parent) : ScopeView(parent)
 {
     setObjectName(QStringLiteral("histogramScope"));
     applyScopeStyle(this);

@@ -4,6 +4,7 @@
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QSlider>
@@ -114,6 +115,28 @@ void ParameterControl::onSpinChanged(double value)
 
 bool ParameterControl::eventFilter(QObject* watched, QEvent* event)
 {
+    // A focused slider keeps its own keys (arrows, Home/End, Page Up/Down) instead of letting the
+    // window's transport shortcuts take them.
+    if (event->type() == QEvent::ShortcutOverride && watched == m_slider) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        switch (key->key()) {
+        case Qt::Key_Left:
+        case Qt::Key_Right:
+        case Qt::Key_Up:
+        case Qt::Key_Down:
+        case Qt::Key_Home:
+        case Qt::Key_End:
+        case Qt::Key_PageUp:
+        case Qt::Key_PageDown:
+            if (key->modifiers() == Qt::NoModifier) {
+                event->accept();
+                return true;
+            }
+            break;
+        default:
+            break;
+        }
+    }
     if (event->type() == QEvent::MouseButtonDblClick && (watched == m_label || watched == m_slider)) {
         emit resetRequested();
         return true;

@@ -12,9 +12,9 @@ namespace cg {
 /// What one numeric grade control edits: its range, resolution and neutral value.
 struct ParameterSpec
 {
-    QString key;        ///< stable identifier, also the widgets' object-name prefix ("exposure")
-    QString label;      ///< translated, shown left of the slider
-    QString toolTip;    ///< translated
+    QString key;     ///< stable identifier, also the widgets' object-name prefix ("exposure")
+    QString label;   ///< translated, shown left of the slider
+    QString toolTip; ///< translated
     double minimum = 0.0;
     double maximum = 1.0;
     double step = 0.01; ///< one slider position; also the spin box step

@@ -8,6 +8,19 @@
 #include <QVBoxLayout>
 
 namespace cg {
+namespace {
+
+QTreeWidgetItem* addSection(QTreeWidget* tree, const QString& title)
+{
+    auto* header = new QTreeWidgetItem(tree, {title});
+    QFont bold = header->font(0);
+    bold.setBold(true);
+    header->setFont(0, bold);
+    header->setFirstColumnSpanned(true);
+    return header;
+}
+
+} // namespace
 
 ShortcutsDialog::ShortcutsDialog(const QList<QMenu*>& menus, QWidget* parent) : QDialog(parent)
 {
@@ -19,6 +32,8 @@ ShortcutsDialog::ShortcutsDialog(const QList<QMenu*>& menus, QWidget* parent) : 
     tree->setColumnCount(2);
     tree->setHeaderLabels({tr("Action"), tr("Shortcut")});
     tree->setRootIsDecorated(false);
+    tree->setIndentation(16);
+    tree->setItemsExpandable(false);
     tree->setAlternatingRowColors(true);
     tree->setSelectionMode(QAbstractItemView::NoSelection);
     tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
@@ -38,22 +53,13 @@ ShortcutsDialog::ShortcutsDialog(const QList<QMenu*>& menus, QWidget* parent) : 
         }
         if (rows.isEmpty())
             continue;
-        auto* header = new QTreeWidgetItem(tree, {menu->title().remove(QLatin1Char('&'))});
-        QFont bold = header->font(0);
-        bold.setBold(true);
-        header->setFont(0, bold);
-        header->setFirstColumnSpanned(true);
-        tree->addTopLevelItems(rows);
+        addSection(tree, menu->title().remove(QLatin1Char('&')))->addChildren(rows);
     }
-
-    auto* mouse = new QTreeWidgetItem(tree, {tr("Mouse")});
-    QFont bold = mouse->font(0);
-    bold.setBold(true);
-    mouse->setFont(0, bold);
-    mouse->setFirstColumnSpanned(true);
-    tree->addTopLevelItem(new QTreeWidgetItem({tr("Reset one control"), tr("Double-click its name or slider")}));
-    tree->addTopLevelItem(new QTreeWidgetItem({tr("Move the wipe (split view)"), tr("Drag in the picture")}));
-    tree->addTopLevelItem(new QTreeWidgetItem({tr("Open a file"), tr("Drop it on the window")}));
+    addSection(tree, tr("Mouse"))
+        ->addChildren({new QTreeWidgetItem({tr("Reset one control"), tr("Double-click its name or slider")}),
+                       new QTreeWidgetItem({tr("Move the wipe (split view)"), tr("Drag in the picture")}),
+                       new QTreeWidgetItem({tr("Open a file"), tr("Drop it on the window")})});
+    tree->expandAll();
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

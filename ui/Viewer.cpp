@@ -1,7 +1,6 @@
 #include "Viewer.h"
 
 #include "DarkTheme.h"
-#include "ImageConversion.h"
 
 #include <QMouseEvent>
 #include <QPainter>
@@ -13,8 +12,11 @@
 
 namespace cg {
 namespace {
-constexpr int kMargin = 12;        ///< surround kept free around the picture
+constexpr int kMargin = 12;          ///< surround kept free around the fitted picture
 constexpr int kWipeGrabDistance = 8; ///< how near the wipe line a press grabs it, in pixels
+constexpr double kMinScale = 0.05;
+constexpr double kMaxScale = 16.0;
+constexpr double kZoomStep = 1.25;
 } // namespace
 
 Viewer::Viewer(QWidget* parent) : QWidget(parent)
@@ -26,28 +28,33 @@ Viewer::Viewer(QWidget* parent) : QWidget(parent)
     setAcceptDrops(false); // the main window takes dropped files
 }
 
-void Viewer::setOriginal(const Image& original)
+void Viewer::setFrame(const RenderedFrame& frame)
 {
-    m_original = original;
-    m_originalQ = ImageConversion::toQImage(m_original);
-    m_graded = Image();
-    m_gradedQ = QImage();
+    m_original = frame.original;
+    m_graded = frame.graded;
+    m_originalQ = frame.originalQ;
+    m_gradedQ = frame.gradedQ;
+    const QSize source(frame.sourceWidth, frame.sourceHeight);
+    const bool newSize = source != m_sourceSize;
+    m_sourceSize = source;
+    m_frame = frame.frame;
+    m_message.clear();
+    ++m_serial;
+    if (newSize)
+        clampPan();
     update();
 }
 
-void Viewer::setGraded(const Image& graded)
+void Viewer::clear(const QString& message)
 {
-    m_graded = graded;
-    m_gradedQ = ImageConversion::toQImage(m_graded);
-    update();
-}
-
-void Viewer::clear()
-{
-    m_original = Image();
-    m_graded = Image();
+    m_original.reset();
+    m_graded.reset();
     m_originalQ = QImage();
     m_gradedQ = QImage();
+    m_sourceSize = QSize();
+    m_frame = -1;
+    m_message = message;
+    ++m_serial;
     update();
 }
 
@@ -86,36 +93,120 @@ void Viewer::setWipePosition(double position)
 
 const QImage& Viewer::gradedOrOriginal() const
 {
-    // Until the first graded frame of a new picture arrives, show the picture itself rather than the
-    // previous clip's grade.
+    // Until the graded frame of a new picture arrives, show the picture itself rather than another
+    // frame's grade.
     return m_gradedQ.isNull() || m_gradedQ.size() != m_originalQ.size() ? m_originalQ : m_gradedQ;
 }
 
-QSize Viewer::pictureSize() const { return m_originalQ.size(); }
-
-QRect Viewer::fitRect(const QRect& area) const
+QSize Viewer::sourceSize() const
 {
-    const QRect inner = area.adjusted(kMargin, kMargin, -kMargin, -kMargin);
-    const QSize picture = pictureSize();
-    if (picture.isEmpty() || inner.isEmpty())
+    if (m_sourceSize.isValid() && !m_sourceSize.isEmpty())
+        return m_sourceSize;
+    return m_originalQ.size();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Geometry and zoom
+
+QRect Viewer::placeIn(const QRect& area) const
+{
+    const QSize picture = sourceSize();
+    if (picture.isEmpty() || area.isEmpty())
         return {};
-    const QSize fitted = picture.scaled(inner.size(), Qt::KeepAspectRatio);
-    return QRect(inner.left() + (inner.width() - fitted.width()) / 2,
-                 inner.top() + (inner.height() - fitted.height()) / 2, fitted.width(), fitted.height());
+    if (m_fit) {
+        const QRect inner = area.adjusted(kMargin, kMargin, -kMargin, -kMargin);
+        if (inner.isEmpty())
+            return {};
+        const QSize fitted = picture.scaled(inner.size(), Qt::KeepAspectRatio);
+        return QRect(inner.left() + (inner.width() - fitted.width()) / 2,
+                     inner.top() + (inner.height() - fitted.height()) / 2, fitted.width(), fitted.height());
+    }
+    const QSizeF size = QSizeF(picture) * m_scale;
+    const QPointF centre = QRectF(area).center() + m_pan;
+    return QRectF(centre.x() - size.width() / 2, centre.y() - size.height() / 2, size.width(), size.height())
+        .toAlignedRect();
 }
 
 QRect Viewer::pictureRect() const
 {
     if (m_mode == Mode::SideBySide)
-        return fitRect(QRect(0, 0, width() / 2, height()));
-    return fitRect(rect());
+        return placeIn(QRect(0, 0, width() / 2, height()));
+    return placeIn(rect());
 }
 
 QRect Viewer::secondPictureRect() const
 {
     if (m_mode != Mode::SideBySide)
         return {};
-    return fitRect(QRect(width() / 2, 0, width() - width() / 2, height()));
+    return placeIn(QRect(width() / 2, 0, width() - width() / 2, height()));
+}
+
+double Viewer::displayScale() const
+{
+    if (!m_fit)
+        return m_scale;
+    const QSize source = sourceSize();
+    const QRect r = pictureRect();
+    return source.isEmpty() || r.isEmpty() ? 1.0 : double(r.width()) / source.width();
+}
+
+void Viewer::zoomToFit()
+{
+    m_fit = true;
+    m_pan = {};
+    update();
+    emit zoomChanged(displayScale(), true);
+}
+
+void Viewer::setZoom(double scale)
+{
+    zoomAround(scale, QRectF(rect()).center());
+}
+
+void Viewer::zoomIn()
+{
+    zoomAround(displayScale() * kZoomStep, QRectF(rect()).center());
+}
+
+void Viewer::zoomOut()
+{
+    zoomAround(displayScale() / kZoomStep, QRectF(rect()).center());
+}
+
+void Viewer::zoomAround(double scale, QPointF point)
+{
+    scale = std::clamp(scale, kMinScale, kMaxScale);
+    const double old = displayScale();
+    if (m_fit) {
+        // Leave "fit" from where it is: the fitted picture is centred, so the pan starts at zero,
+        // except side by side, where each half has its own centre.
+        m_pan = {};
+        m_fit = false;
+    }
+    // Keep the picture point under `point` where it is: centre' = point - (point - centre) * ratio.
+    const QRect area = m_mode == Mode::SideBySide && point.x() >= width() / 2
+                           ? QRect(width() / 2, 0, width() - width() / 2, height())
+                           : (m_mode == Mode::SideBySide ? QRect(0, 0, width() / 2, height()) : rect());
+    const QPointF areaCentre = QRectF(area).center();
+    const QPointF centre = areaCentre + m_pan;
+    const double ratio = old > 0 ? scale / old : 1.0;
+    m_pan = point - (point - centre) * ratio - areaCentre;
+    m_scale = scale;
+    clampPan();
+    update();
+    emit zoomChanged(m_scale, false);
+}
+
+void Viewer::clampPan()
+{
+    if (m_fit)
+        return;
+    // Keep at least a corner of the picture in view.
+    const QSizeF picture = QSizeF(sourceSize()) * m_scale;
+    const double limitX = picture.width() / 2 + width() / 2.0 - 48;
+    const double limitY = picture.height() / 2 + height() / 2.0 - 48;
+    m_pan.setX(std::clamp(m_pan.x(), -std::max(0.0, limitX), std::max(0.0, limitX)));
+    m_pan.setY(std::clamp(m_pan.y(), -std::max(0.0, limitY), std::max(0.0, limitY)));
 }
 
 int Viewer::wipeLineX() const
@@ -154,6 +245,9 @@ QImage Viewer::composedFrame() const
     return {};
 }
 
+// ---------------------------------------------------------------------------------------------
+// Painting
+
 void Viewer::drawBadge(QPainter& painter, const QRect& picture, const QString& text, bool right) const
 {
     QFont font = painter.font();
@@ -164,13 +258,22 @@ void Viewer::drawBadge(QPainter& painter, const QRect& picture, const QString& t
     painter.setFont(font);
     const QFontMetrics fm(font);
     const QSize size(fm.horizontalAdvance(text) + 16, fm.height() + 6);
-    const int x = right ? picture.right() - 8 - size.width() : picture.left() + 8;
-    const QRect badge(QPoint(x, picture.top() + 8), size);
+    const QRect visible = picture.intersected(rect());
+    const int x = right ? visible.right() - 8 - size.width() : visible.left() + 8;
+    const QRect badge(QPoint(x, visible.top() + 8), size);
     painter.setPen(Qt::NoPen);
     painter.setBrush(QColor(0, 0, 0, 150));
     painter.drawRoundedRect(badge, 4, 4);
     painter.setPen(QColor(0xe8, 0xe8, 0xe8));
     painter.drawText(badge, Qt::AlignCenter, text);
+}
+
+void Viewer::drawPicture(QPainter& painter, const QRect& target, const QImage& image) const
+{
+    // Smooth when reducing; when enlarging past the image's own pixels show them as pixels, which is
+    // what a colorist zooms in for.
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, target.width() < image.width());
+    painter.drawImage(target, image);
 }
 
 void Viewer::paintEvent(QPaintEvent*)
@@ -183,37 +286,46 @@ void Viewer::paintEvent(QPaintEvent*)
         big.setPointSizeF(big.pointSizeF() * 1.3);
         p.setFont(big);
         const QRect r = rect();
-        p.drawText(r.adjusted(0, 0, 0, -14), Qt::AlignCenter, tr("Open an image or a project to start grading"));
+        if (!m_message.isEmpty()) {
+            p.setPen(QColor(0xd0, 0x6a, 0x5a));
+            p.drawText(r.adjusted(0, 0, 0, -14), Qt::AlignCenter, tr("Media offline"));
+            p.setPen(DarkTheme::dimText());
+            p.setFont(font());
+            p.drawText(r.adjusted(40, 44, -40, 0), Qt::AlignHCenter | Qt::AlignVCenter | Qt::TextWordWrap,
+                       m_message);
+            return;
+        }
+        p.drawText(r.adjusted(0, 0, 0, -14), Qt::AlignCenter, tr("Import a clip or open a project to start grading"));
         p.setFont(font());
         p.drawText(r.adjusted(0, 44, 0, 0), Qt::AlignCenter,
-                   tr("File ▸ Open (Ctrl+O), or drop a file here"));
+                   tr("File ▸ Import Media (Ctrl+I), File ▸ Open (Ctrl+O), or drop files here"));
         return;
     }
-    p.setRenderHint(QPainter::SmoothPixmapTransform);
-    p.setRenderHint(QPainter::Antialiasing);
     const QRect r = pictureRect();
     switch (m_mode) {
     case Mode::Graded:
-        p.drawImage(r, gradedOrOriginal());
+        drawPicture(p, r, gradedOrOriginal());
         break;
     case Mode::Original:
-        p.drawImage(r, m_originalQ);
+        drawPicture(p, r, m_originalQ);
         drawBadge(p, r, tr("Before"), false);
         break;
     case Mode::SplitWipe: {
         const int x = wipeLineX();
         p.save();
         p.setClipRect(QRect(r.left(), r.top(), x - r.left(), r.height()));
-        p.drawImage(r, m_originalQ);
+        drawPicture(p, r, m_originalQ);
         p.setClipRect(QRect(x, r.top(), r.right() + 1 - x, r.height()));
-        p.drawImage(r, gradedOrOriginal());
+        drawPicture(p, r, gradedOrOriginal());
         p.restore();
         // The wipe line with a round handle in the middle, drawn dark-edged so it reads on any picture.
+        p.setRenderHint(QPainter::Antialiasing);
+        const QRect visible = r.intersected(rect());
         p.setPen(QPen(QColor(0, 0, 0, 140), 3));
-        p.drawLine(x, r.top(), x, r.bottom());
+        p.drawLine(x, visible.top(), x, visible.bottom());
         p.setPen(QPen(QColor(0xf0, 0xf0, 0xf0), 1));
-        p.drawLine(x, r.top(), x, r.bottom());
-        const QPoint c(x, r.center().y());
+        p.drawLine(x, visible.top(), x, visible.bottom());
+        const QPoint c(x, visible.center().y());
         p.setBrush(QColor(0x2a, 0x2a, 0x2a, 220));
         p.setPen(QPen(QColor(0xf0, 0xf0, 0xf0), 1.5));
         p.drawEllipse(c, 11, 11);
@@ -232,14 +344,33 @@ void Viewer::paintEvent(QPaintEvent*)
     }
     case Mode::SideBySide: {
         const QRect r2 = secondPictureRect();
-        p.drawImage(r, m_originalQ);
-        p.drawImage(r2, gradedOrOriginal());
+        p.save();
+        p.setClipRect(QRect(0, 0, width() / 2, height()));
+        drawPicture(p, r, m_originalQ);
+        p.restore();
+        p.save();
+        p.setClipRect(QRect(width() / 2, 0, width() - width() / 2, height()));
+        drawPicture(p, r2, gradedOrOriginal());
+        p.restore();
         drawBadge(p, r, tr("Before"), false);
         drawBadge(p, r2, tr("After"), false);
         break;
     }
     }
+    if (!m_fit) {
+        // The zoom, bottom right, as long as it is not "fit".
+        const QString text = tr("%1 %").arg(std::lround(m_scale * 100));
+        p.setPen(QColor(0xc8, 0xc8, 0xc8));
+        p.drawText(rect().adjusted(0, 0, -10, -6), Qt::AlignRight | Qt::AlignBottom, text);
+    }
+    m_paintedSerial = m_serial;
+    const qint64 serial = m_serial;
+    // Emitted after painting has finished with this widget's state.
+    QMetaObject::invokeMethod(this, [this, serial] { emit framePainted(serial); }, Qt::QueuedConnection);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Mouse
 
 void Viewer::moveWipeTo(int widgetX)
 {
@@ -251,10 +382,20 @@ void Viewer::moveWipeTo(int widgetX)
 
 void Viewer::mousePressEvent(QMouseEvent* event)
 {
+    const QPointF pos = event->position();
+    if (event->button() == Qt::MiddleButton ||
+        (event->button() == Qt::LeftButton && !m_fit && m_mode != Mode::SplitWipe)) {
+        m_panning = true;
+        m_panStart = pos;
+        m_panAtStart = m_pan;
+        setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
     if (m_mode == Mode::SplitWipe && event->button() == Qt::LeftButton && !m_originalQ.isNull()) {
         const QRect r = pictureRect();
-        const int x = qRound(event->position().x());
-        if (r.contains(event->position().toPoint()) || std::abs(x - wipeLineX()) <= kWipeGrabDistance) {
+        const int x = qRound(pos.x());
+        if (r.contains(pos.toPoint()) || std::abs(x - wipeLineX()) <= kWipeGrabDistance) {
             m_draggingWipe = true;
             moveWipeTo(x);
             event->accept();
@@ -266,26 +407,77 @@ void Viewer::mousePressEvent(QMouseEvent* event)
 
 void Viewer::mouseMoveEvent(QMouseEvent* event)
 {
-    const int x = qRound(event->position().x());
+    const QPointF pos = event->position();
+    if (m_panning) {
+        if (m_fit) {
+            m_scale = displayScale();
+            m_fit = false;
+            emit zoomChanged(m_scale, false);
+        }
+        m_pan = m_panAtStart + (pos - m_panStart);
+        clampPan();
+        update();
+        event->accept();
+        return;
+    }
+    const int x = qRound(pos.x());
     if (m_draggingWipe) {
         moveWipeTo(x);
         event->accept();
         return;
     }
-    const bool nearLine = m_mode == Mode::SplitWipe && !m_originalQ.isNull() &&
-                          std::abs(x - wipeLineX()) <= kWipeGrabDistance;
-    setCursor(nearLine ? Qt::SplitHCursor : Qt::ArrowCursor);
+    const bool nearLine =
+        m_mode == Mode::SplitWipe && !m_originalQ.isNull() && std::abs(x - wipeLineX()) <= kWipeGrabDistance;
+    setCursor(nearLine ? Qt::SplitHCursor : (!m_fit ? Qt::OpenHandCursor : Qt::ArrowCursor));
     QWidget::mouseMoveEvent(event);
 }
 
 void Viewer::mouseReleaseEvent(QMouseEvent* event)
 {
+    if (m_panning) {
+        m_panning = false;
+        setCursor(m_fit ? Qt::ArrowCursor : Qt::OpenHandCursor);
+        event->accept();
+        return;
+    }
     if (m_draggingWipe && event->button() == Qt::LeftButton) {
         m_draggingWipe = false;
         event->accept();
         return;
     }
     QWidget::mouseReleaseEvent(event);
+}
+
+void Viewer::mouseDoubleClickEvent(QMouseEvent* event)
+{
+    // Double-click with the middle button (or anywhere while zoomed): back to fit.
+    if (event->button() == Qt::MiddleButton || (!m_fit && m_mode != Mode::SplitWipe)) {
+        zoomToFit();
+        event->accept();
+        return;
+    }
+    QWidget::mouseDoubleClickEvent(event);
+}
+
+void Viewer::wheelEvent(QWheelEvent* event)
+{
+    if (m_originalQ.isNull()) {
+        event->ignore();
+        return;
+    }
+    const double steps = event->angleDelta().y() / 120.0;
+    if (steps == 0.0)
+        return;
+    zoomAround(displayScale() * std::pow(kZoomStep, steps), event->position());
+    event->accept();
+}
+
+void Viewer::resizeEvent(QResizeEvent* event)
+{
+    clampPan();
+    QWidget::resizeEvent(event);
+    if (m_fit)
+        emit zoomChanged(displayScale(), true);
 }
 
 } // namespace cg

@@ -9,5 +9,8 @@ namespace cg::cli {
 int runInfo(const QStringList& arguments);
 int runRender(const QStringList& arguments);
 int runExportLut(const QStringList& arguments);
+int runAnalyze(const QStringList& arguments);
+int runTrain(const QStringList& arguments);
+int runEval(const QStringList& arguments);
 
 } // namespace cg::cli

@@ -25,6 +25,12 @@ commands:
                                            grade an image (PNG 8/16-bit, JPEG, TIFF 8/16-bit)
   export-lut -o L.cube [--grade G.json] [--cdl C.cdl] [--lut L.cube] [--size 33]
                                            bake a grade into a .cube 3D LUT
+  analyze IN [--frame N] [--model M]       JSON: what is wrong (classifier classes, per-axis
+                                           severities) and suggested grade changes; applies nothing
+  train classifier --data DIR --out MODEL [--steps N] [--seed S]
+                                           train the classifier (resumes from MODEL.ckpt)
+  eval classifier --data DIR [--model M] [--card JSON]
+                                           JSON: classifier figures vs a gray-world baseline
   version                                  JSON: versions of Cinegrade and its libraries
   help                                     this text
 
@@ -64,6 +70,9 @@ int main(int argc, char** argv)
         {"info", cg::cli::runInfo},
         {"render", cg::cli::runRender},
         {"export-lut", cg::cli::runExportLut},
+        {"analyze", cg::cli::runAnalyze},
+        {"train", cg::cli::runTrain},
+        {"eval", cg::cli::runEval},
         {"version", [](const QStringList&) { return runVersion(); }},
         {"--version", [](const QStringList&) { return runVersion(); }},
         {"help", [](const QStringList&) { std::fputs(kUsage, stdout); return 0; }},

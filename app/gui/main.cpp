@@ -1,8 +1,10 @@
 // cinegrade: the desktop application.
-//   cinegrade [--screenshot FILE] [--lang CODE] [PROJECT_OR_IMAGE...]
+//   cinegrade [--lang CODE] [PROJECT | MEDIA...]
+//   cinegrade --screenshot FILE [PROJECT_OR_MEDIA...]
 
 #include "DarkTheme.h"
 #include "MainWindow.h"
+#include "PreferencesDialog.h"
 #include "Translations.h"
 
 #include <QApplication>
@@ -43,23 +45,42 @@ QString languageArgument(int argc, char** argv)
     return {};
 }
 
+bool isScreenshot(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], "--screenshot") == 0 || std::strncmp(argv[i], "--screenshot=", 13) == 0)
+            return true;
+    return false;
+}
+
 void fail(const QString& message)
 {
     std::fprintf(stderr, "cinegrade: %s\n", qPrintable(message));
 }
 
-/// Let the preview and the scopes finish (they run on worker threads) before the picture is taken.
+/// Let the frame, the scopes and the thumbnails finish (they run on worker threads) before the
+/// picture is taken.
 bool waitUntilIdle(cg::MainWindow& window, int timeoutMs)
 {
     QElapsedTimer clock;
     clock.start();
-    while (window.isProcessing() && clock.elapsed() < timeoutMs) {
+    // A first round of events lets the window lay out and ask for its first frame.
+    QCoreApplication::processEvents();
+    while (clock.elapsed() < timeoutMs) {
+        if (!window.isProcessing()) {
+            // Idle twice in a row, with the queued replots of the scopes done in between.
+            QCoreApplication::processEvents();
+            QEventLoop settle;
+            QTimer::singleShot(50, &settle, &QEventLoop::quit);
+            settle.exec();
+            if (!window.isProcessing())
+                return true;
+        }
         QEventLoop loop;
         QObject::connect(&window, &cg::MainWindow::processingFinished, &loop, &QEventLoop::quit);
         QTimer::singleShot(100, &loop, &QEventLoop::quit);
         loop.exec();
     }
-    QCoreApplication::processEvents();
     return !window.isProcessing();
 }
 
@@ -68,11 +89,15 @@ bool waitUntilIdle(cg::MainWindow& window, int timeoutMs)
 int main(int argc, char** argv)
 {
     if (!hasDisplay(argc, argv)) {
-        std::fprintf(stderr,
-                     "cinegrade: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
-                     "Run it in a desktop session, use cinegrade-cli for batch work, or set "
-                     "QT_QPA_PLATFORM=offscreen together with --screenshot.\n");
-        return 2;
+        if (isScreenshot(argc, argv)) {
+            // Screenshots need no display: render offscreen.
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        } else {
+            std::fprintf(stderr, "cinegrade: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
+                                 "Run it in a desktop session, use cinegrade-cli for batch work, or use "
+                                 "--screenshot FILE to render the window offscreen.\n");
+            return 2;
+        }
     }
 
     QApplication app(argc, argv);
@@ -81,8 +106,12 @@ int main(int argc, char** argv)
     QApplication::setApplicationVersion(QStringLiteral(CINEGRADE_VERSION));
     QApplication::setWindowIcon(cg::MainWindow::applicationIcon());
 
-    const QString language = languageArgument(argc, argv);
-    if (!cg::Translations::install(app, language) && !language.isEmpty())
+    // The language: --lang, else the one chosen in Preferences, else the system's.
+    QString language = languageArgument(argc, argv);
+    const bool languageGiven = !language.isEmpty();
+    if (!languageGiven)
+        language = cg::PreferencesDialog::language();
+    if (!cg::Translations::install(app, language) && languageGiven)
         fail(QCoreApplication::translate("main", "no translation for “%1”; using English").arg(language));
 
     QCommandLineParser parser;
@@ -91,8 +120,8 @@ int main(int argc, char** argv)
     parser.addVersionOption();
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
-        QCoreApplication::translate("main", "Render the main window to a PNG file once the preview and "
-                                            "scopes are ready, then exit."),
+        QCoreApplication::translate("main", "Render the main window to a PNG file once the frame, scopes and "
+                                            "thumbnails are ready, then exit (no display needed)."),
         QCoreApplication::translate("main", "file"));
     const QCommandLineOption lang(QStringLiteral("lang"),
                                   QCoreApplication::translate("main", "User-interface language, e.g. de."),
@@ -100,8 +129,9 @@ int main(int argc, char** argv)
     parser.addOption(screenshot);
     parser.addOption(lang);
     parser.addPositionalArgument(QStringLiteral("files"),
-                                 QCoreApplication::translate("main", "A project (.cgproj) or images to open."),
-                                 QStringLiteral("[PROJECT_OR_IMAGE...]"));
+                                 QCoreApplication::translate("main", "A project (.cgproj), or video clips and "
+                                                                     "stills to open as a new project."),
+                                 QStringLiteral("[PROJECT | MEDIA...]"));
     parser.process(app);
     const QStringList files = parser.positionalArguments();
 
@@ -112,13 +142,13 @@ int main(int argc, char** argv)
         // A deterministic picture: default layout, no dialogs, errors on stderr with exit code 2.
         window.setErrorDialogsEnabled(false);
         window.resize(1600, 960);
+        window.show();
         if (!files.isEmpty() && !window.openPaths(files)) {
             fail(window.lastError());
             return 2;
         }
-        window.show();
         if (!waitUntilIdle(window, 60000)) {
-            fail(QCoreApplication::translate("main", "the preview did not finish within 60 s"));
+            fail(QCoreApplication::translate("main", "the window did not finish rendering within 60 s"));
             return 1;
         }
         const QString path = parser.value(screenshot);
@@ -131,7 +161,9 @@ int main(int argc, char** argv)
 
     window.restoreSettings();
     window.show();
-    if (!files.isEmpty())
+    // Work a crashed run left behind comes first; files named on the command line after it.
+    const bool recovered = window.checkForRecovery();
+    if (!files.isEmpty() && !recovered)
         window.openPaths(files);
     return app.exec();
 }

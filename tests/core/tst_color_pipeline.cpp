@@ -87,7 +87,10 @@ double maxCodeValueDifference(const Image& original, const Image& viaOcio, const
             const Rgb out = lut.apply(in);
             for (int c = 0; c < 3; ++c) {
                 ours.setSample(x, y, c, float(out[c]));
-                worst = std::max(worst, std::abs(double(ours.sample(x, y, c)) - viaOcio.sample(x, y, c)) * scale);
+                // Integer formats compare whole code values (sample() divides by 255 or 65535).
+                const double difference =
+                    std::abs(double(ours.sample(x, y, c)) - viaOcio.sample(x, y, c)) * scale;
+                worst = std::max(worst, scale > 1.0 ? std::round(difference) : difference);
             }
         }
     return worst;
@@ -160,10 +163,9 @@ void TestColorPipeline::builtinConfigOffersTheDocumentedChoices()
 {
     const ColorPipeline pipeline;
     const QStringList spaces = pipeline.colorSpaces();
-    for (const char* name :
-         {"Rec.709", "sRGB", "Linear Rec.709", "ACEScg", "ACEScct", "ACES2065-1", "ARRI LogC3 (AWG)",
-          "Sony S-Log3 (S-Gamut3.Cine)", "Panasonic V-Log (V-Gamut)", "Canon Log 2 (Cinema Gamut)",
-          "RED Log3G10 (RWG)", "Raw"})
+    for (const char* name : {"Rec.709", "sRGB", "Linear Rec.709", "ACEScg", "ACEScct", "ACES2065-1",
+                             "ARRI LogC3 (AWG)", "Sony S-Log3 (S-Gamut3.Cine)", "Panasonic V-Log (V-Gamut)",
+                             "Canon Log 2 (Cinema Gamut)", "RED Log3G10 (RWG)", "Raw"})
         QVERIFY2(spaces.contains(QLatin1String(name)), name);
     QCOMPARE(pipeline.displays().value(0), QStringLiteral("Rec.709 (BT.1886)")); // the default display
     QVERIFY(pipeline.displays().contains(QStringLiteral("sRGB")));
@@ -210,7 +212,8 @@ void TestColorPipeline::roundTripThroughAcescctReturnsTheColour()
         worst = std::max(worst, maxChannelDifference(pipeline.toDisplay(pipeline.toWorking(c)), c));
     }
     for (double v : {0.0, 0.001, 0.18, 0.5, 1.0}) // neutrals, black included, survive exactly enough
-        worst = std::max(worst, maxChannelDifference(pipeline.toDisplay(pipeline.toWorking({v, v, v})), {v, v, v}));
+        worst = std::max(worst,
+                         maxChannelDifference(pipeline.toDisplay(pipeline.toWorking({v, v, v})), {v, v, v}));
     QVERIFY2(worst < 1e-4, qPrintable(QString::number(worst)));
 }
 
@@ -233,11 +236,12 @@ void TestColorPipeline::displaysEncodeWithTheirOwnCurves()
     ColorPipelineOptions options;
     options.workingSpace = QStringLiteral("Linear Rec.709");
     const double rec709 = std::pow(0.18, 1.0 / 2.4);
-    QVERIFY(maxChannelDifference(ColorPipeline(options).toDisplay({0.18, 0.18, 0.18}), {rec709, rec709, rec709}) <
-            1e-5);
+    QVERIFY(maxChannelDifference(ColorPipeline(options).toDisplay({0.18, 0.18, 0.18}),
+                                 {rec709, rec709, rec709}) < 1e-5);
     options.display = QStringLiteral("sRGB");
     const double srgb = 1.055 * std::pow(0.18, 1.0 / 2.4) - 0.055;
-    QVERIFY(maxChannelDifference(ColorPipeline(options).toDisplay({0.18, 0.18, 0.18}), {srgb, srgb, srgb}) < 1e-5);
+    QVERIFY(maxChannelDifference(ColorPipeline(options).toDisplay({0.18, 0.18, 0.18}), {srgb, srgb, srgb}) <
+            1e-5);
     // The ACES view tone-maps: 18 % grey lands well below the straight conversion (ACES 1.0 RRT+ODT ~0.39).
     options.view = QStringLiteral("ACES 1.0 SDR-video");
     const Rgb aces = ColorPipeline(options).toDisplay({0.18, 0.18, 0.18});
@@ -389,8 +393,8 @@ void TestColorPipeline::missingCubeFileThrowsInputError()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     Image image = testImage(8, 8, PixelFormat::Rgb8, 9);
-    QVERIFY_THROWS_EXCEPTION(InputError,
-                             ColorPipeline::applyFileTransform(dir.filePath(QStringLiteral("none.cube")), image));
+    QVERIFY_THROWS_EXCEPTION(
+        InputError, ColorPipeline::applyFileTransform(dir.filePath(QStringLiteral("none.cube")), image));
     const QString garbage = dir.filePath(QStringLiteral("garbage.cube"));
     QFile file(garbage);
     QVERIFY(file.open(QIODevice::WriteOnly));

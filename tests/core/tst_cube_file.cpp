@@ -10,6 +10,8 @@
 #include <QTest>
 
 #include <cfloat>
+#include <charconv>
+#include <cstring>
 #include <limits>
 #include <random>
 
@@ -375,6 +377,60 @@ private slots:
         lut.lut3d = Lut3D::identity(2);
         lut.lut3d->domainMax = {1.0, 0.0, 1.0};
         QVERIFY_THROWS_EXCEPTION(InputError, CubeFile::serialize(lut));
+    }
+
+    void parseRoundsEveryDecimalLikeFromChars()
+    {
+        // The reader has its own fast path for plain decimals; std::from_chars (correctly rounded) is the
+        // reference. Float midpoints (ties to even) and long significands are the hard cases.
+        QList<QByteArray> words = {"16777217", "16777219", "33554434", "1.6777217e7", "167772170e-1",
+                                   "0.500000029802322387695312", "1.000000059604644775390625", "3.4028234e38",
+                                   "1.17549435e-38", "1e-40", "0.1", "-0.0", "7e22", "1234567890123456789",
+                                   "12345678901234567890", "9007199254740993", "4.9406564584124654e-324",
+                                   ".5", "5.", "+2.5E+3", "1E-22", "1e-23",
+                                   // Decimals within half a double ulp of a float midpoint but not on it:
+                                   // rounding to double first would round some of them the wrong way.
+                                   "6921106034951663e-22", "6227149060578085e-20", "6227149060578086e-20",
+                                   "2754511751845712e-20", "2047482630587183e-19", "0.449428990483284"};
+        std::mt19937 rng(11);
+        std::uniform_int_distribution<int> digitCount(1, 21), digit(0, 9), exponent(-40, 36), coin(0, 3);
+        while (words.size() < 30000) {
+            QByteArray word = coin(rng) == 0 ? "-" : "";
+            const int n = digitCount(rng);
+            const int point = std::uniform_int_distribution<int>(0, n)(rng);
+            for (int i = 0; i < n; ++i) {
+                if (i == point && coin(rng) != 0)
+                    word += '.';
+                word += char('0' + digit(rng));
+            }
+            if (coin(rng) == 0)
+                word += 'e' + QByteArray::number(exponent(rng));
+            words << word;
+        }
+        std::vector<float> expected;
+        QByteArray text = "LUT_1D_SIZE " + QByteArray::number(words.size() / 3) + "\n";
+        for (qsizetype i = 0; i + 2 < words.size(); i += 3) {
+            for (int c = 0; c < 3; ++c) {
+                QByteArray word = words[i + c];
+                const char* b = word.constData() + (word.startsWith('+') ? 1 : 0);
+                float value = 0.0f;
+                const auto result = std::from_chars(b, word.constData() + word.size(), value);
+                if (result.ec != std::errc() || !std::isfinite(value)) { // out of float range: not this test
+                    word = "0";
+                    value = 0.0f;
+                }
+                expected.push_back(value);
+                text += word + (c < 2 ? " " : "\n");
+            }
+        }
+        const CubeLut lut = CubeFile::parse(text, QStringLiteral("digits.cube"));
+        QCOMPARE(lut.lut1d->values.size(), expected.size());
+        for (size_t i = 0; i < expected.size(); ++i)
+            if (std::memcmp(&lut.lut1d->values[i], &expected[i], sizeof(float)) != 0)
+                QFAIL(qPrintable(QStringLiteral("%1 read as %2, expected %3")
+                                     .arg(QString::fromLatin1(words[qsizetype(i)]))
+                                     .arg(double(lut.lut1d->values[i]), 0, 'g', 10)
+                                     .arg(double(expected[i]), 0, 'g', 10)));
     }
 
     void parseReads65CubeQuickly()

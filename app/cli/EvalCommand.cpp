@@ -1,0 +1,79 @@
+#include "Commands.h"
+#include "JsonOutput.h"
+#include "ParseArguments.h"
+
+#include "Classifier.h"
+#include "ClassifierEvaluation.h"
+#include "Error.h"
+#include "JsonFile.h"
+
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <cstdio>
+
+namespace cg::cli {
+
+int runEval(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument("MODEL", "What to evaluate: classifier (corrector and colorizer: not yet).");
+    parser.addOption({"data", "Folder of photos with val/ (tools/fetch-training-images.sh).", "DIR"});
+    parser.addOption({"model", "Model file (default: the shipped ml/models/classifier.pt).", "PATH"});
+    parser.addOption({"split", "Which split to evaluate on (default val).", "NAME"});
+    parser.addOption({"photos", "Use only the first N photos of the split (default: all).", "N"});
+    parser.addOption({"seed", "Seed of the detunes (default 7).", "S"});
+    parser.addOption({"card", "Model card (JSON) whose \"metrics\" to replace with these figures.", "JSON"});
+    parseArguments(parser, "eval", arguments, 1);
+
+    const QString kind = parser.positionalArguments().first();
+    if (kind != QLatin1String("classifier"))
+        throw InputError(kind == QLatin1String("corrector") || kind == QLatin1String("colorizer")
+                             ? QStringLiteral("eval: \"%1\" is not available in this version").arg(kind)
+                             : QStringLiteral("eval: unknown model \"%1\" (classifier, corrector, colorizer)").arg(kind));
+    if (!parser.isSet("data"))
+        throw InputError(QStringLiteral("eval classifier: --data DIR is required"));
+
+    ClassifierEvaluationOptions options;
+    options.dataDir = parser.value("data");
+    if (parser.isSet("split"))
+        options.split = parser.value("split");
+    const auto number = [&](const char* option, qint64 fallback) {
+        if (!parser.isSet(option))
+            return fallback;
+        bool ok = false;
+        const qint64 value = parser.value(option).toLongLong(&ok);
+        if (!ok || value <= 0)
+            throw InputError(QStringLiteral("eval: --%1 expects a positive whole number, got \"%2\"")
+                                 .arg(QLatin1String(option), parser.value(option)));
+        return value;
+    };
+    options.maxPhotos = int(number("photos", 0));
+    options.seed = quint64(number("seed", qint64(options.seed)));
+    options.log = [](const QString& line) {
+        std::fprintf(stderr, "eval classifier: %s\n", qPrintable(line));
+        std::fflush(stderr);
+    };
+    QString cardPath = parser.value("card");
+    QJsonObject card;
+    if (!cardPath.isEmpty()) // read before the long run: a bad card fails at once
+        card = JsonFile::parseObject(JsonFile::readAll(cardPath), cardPath);
+
+    const Classifier classifier = Classifier::load(Classifier::findModel(parser.value("model")));
+    QJsonObject report = evaluateClassifier(classifier, options);
+    report.insert("model", QFileInfo(classifier.path()).absoluteFilePath());
+    report.insert("parameters", classifier.parameterCount());
+    report.insert("targets", QJsonObject{{"singleExactClass", 0.95},
+                                         {"singleWithinOneLevel", 0.99},
+                                         {"multiAxisWithinOneLevel", 0.90},
+                                         {"deltaE2000Reduction", 0.60},
+                                         {"inferenceMs", 30}});
+    if (!cardPath.isEmpty()) {
+        card.insert("metrics", report);
+        JsonFile::writeAtomically(cardPath, QJsonDocument(card).toJson(QJsonDocument::Indented));
+    }
+    printJson(report);
+    return 0;
+}
+
+} // namespace cg::cli

@@ -1,0 +1,224 @@
+// bench_export: a graded 1080p export against the `ffmpeg` program measured in the same run
+// (DESIGN.md §6), for H.264 (libx264 medium, CRF 18) and ProRes 422 HQ (prores_ks):
+//   (a) ffmpeg transcoding the same clip with the same encoder and settings, without a grade:
+//       goal ours / (a) <= 1.10 (grading nearly free next to the encoder);
+//   (b) ffmpeg grading with -vf lut3d on our grade baked to a 33^3 .cube: goal ours / (b) <= 0.6.
+// Audio is copied in all three. Also printed: decode-only speed of ffmpeg and of our VideoDecoder.
+//
+//   bench_export [--seconds S] [--repeat R] [--footage FILE]
+//
+// Content: real camera footage from tests/data/fetched (tools/fetch-test-media.sh; the first of
+// cockatoo.mp4, tree.avi, vtest.avi present, or --footage), scaled to 1920x1080 4:2:0 H.264 by ffmpeg;
+// testsrc2 with grain when none is present. Each figure is the best of R runs, the runs interleaved
+// so that load from other programs hits all contestants alike.
+
+#include "CompiledGrade.h"
+#include "CubeFile.h"
+#include "Error.h"
+#include "Exporter.h"
+#include "Grade.h"
+#include "VideoDecoder.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <limits>
+
+using namespace cg;
+
+namespace {
+
+constexpr int kProcessTimeoutMs = 1200000;
+
+/// The same moderate grade as bench_lut_apply: every stage moved, far from the identity.
+Grade benchmarkGrade()
+{
+    Grade grade;
+    grade.exposure = 0.3;
+    grade.temperature = 18.0;
+    grade.tint = -6.0;
+    grade.lift = {0.02, {0.01, 0.0, -0.01}};
+    grade.gamma = {1.08, {1.0, 1.02, 0.97}};
+    grade.gain = {1.05, {1.02, 0.99, 1.0}};
+    grade.contrast = 1.12;
+    grade.saturation = 1.2;
+    grade.curves.master = {{0.0, 0.0}, {0.25, 0.21}, {0.75, 0.8}, {1.0, 1.0}};
+    return grade;
+}
+
+bool runFfmpeg(const QStringList& arguments)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(QStringLiteral("ffmpeg"), QStringList{"-hide_banner", "-loglevel", "error", "-y"} + arguments);
+    if (!process.waitForFinished(kProcessTimeoutMs) || process.exitStatus() != QProcess::NormalExit ||
+        process.exitCode() != 0) {
+        std::fprintf(stderr, "ffmpeg %s failed:\n%s\n", qPrintable(arguments.join(' ')),
+                     process.readAll().constData());
+        return false;
+    }
+    return true;
+}
+
+/// Wall seconds of `run`, or infinity when it failed.
+double timed(const std::function<bool()>& run)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (!run())
+        return std::numeric_limits<double>::infinity();
+    return double(timer.nsecsElapsed()) * 1e-9;
+}
+
+QString findFootage(const QString& requested)
+{
+    if (!requested.isEmpty())
+        return requested;
+    for (const char* name : {"cockatoo.mp4", "tree.avi", "vtest.avi"}) {
+        const QString path = QStringLiteral(CINEGRADE_SOURCE_DIR "/tests/data/fetched/") + name;
+        if (QFileInfo(path).size() > 0)
+            return path;
+    }
+    return {};
+}
+
+struct Contest
+{
+    const char* name;
+    ExportCodec codec;
+    QString suffix;
+    QStringList encoderArguments; ///< what ffmpeg gets for the same encoder and settings
+};
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    double seconds = 6.0;
+    int repeat = 2;
+    QString footage;
+    const QStringList arguments = app.arguments();
+    for (int i = 1; i + 1 < arguments.size(); i += 2) {
+        if (arguments[i] == "--seconds")
+            seconds = arguments[i + 1].toDouble();
+        else if (arguments[i] == "--repeat")
+            repeat = std::max(1, arguments[i + 1].toInt());
+        else if (arguments[i] == "--footage")
+            footage = arguments[i + 1];
+    }
+    if (QStandardPaths::findExecutable("ffmpeg").isEmpty()) {
+        std::fprintf(stderr, "bench_export needs the ffmpeg program\n");
+        return 1;
+    }
+
+    QTemporaryDir dir;
+    const QString source = dir.filePath("source.mp4");
+    footage = findFootage(footage);
+    const QStringList bt709{"-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709",
+                            "-color_range", "tv"};
+    const QStringList sourceEncoding =
+        QStringList{"-c:v", "libx264", "-preset", "fast", "-crf", "16", "-pix_fmt", "yuv420p"} + bt709;
+    bool made = false;
+    if (!footage.isEmpty()) {
+        std::printf("footage: %s, scaled to 1920x1080\n", qPrintable(QFileInfo(footage).fileName()));
+        made = runFfmpeg(QStringList{"-i", footage, "-t", QString::number(seconds), "-vf",
+                                     "scale=1920:1080:flags=lanczos", "-c:a", "aac"} +
+                         sourceEncoding + QStringList{source});
+    }
+    if (!made) {
+        std::printf("footage: none fetched (tools/fetch-test-media.sh); testsrc2 with grain\n");
+        if (!runFfmpeg(QStringList{"-f", "lavfi", "-i",
+                                   QStringLiteral("testsrc2=size=1920x1080:rate=25:duration=%1").arg(seconds),
+                                   "-f", "lavfi", "-i",
+                                   QStringLiteral("sine=frequency=440:sample_rate=48000:duration=%1").arg(seconds),
+                                   "-vf", "noise=alls=8:allf=t", "-c:a", "aac"} +
+                       sourceEncoding + QStringList{source}))
+            return 1;
+    }
+
+    try {
+        VideoDecoder probe(source);
+        const qint64 frames = probe.frameCount();
+        std::printf("source: %dx%d, %lld frames, %.2f fps, H.264 4:2:0 8-bit; %d cores\n", probe.info().video->width,
+                    probe.info().video->height, static_cast<long long>(frames), probe.info().video->frameRate.value(),
+                    QThread::idealThreadCount());
+
+        // The grade at the export lattice size, and the same grade baked for ffmpeg's lut3d.
+        QElapsedTimer timer;
+        timer.start();
+        const CompiledGrade grade(benchmarkGrade(), CompiledGrade::kExportSize);
+        const double compileSeconds = double(timer.nsecsElapsed()) * 1e-9;
+        CubeLut cube;
+        cube.title = QStringLiteral("bench_export");
+        cube.lut3d = grade.bakeCube(33);
+        const QString cubePath = dir.filePath("grade.cube");
+        CubeFile::write(cubePath, cube);
+        std::printf("grade compiled (%d^3) in %.3f s\n\n", grade.lutSize(), compileSeconds);
+
+        // Decode alone: what every contestant pays before encoding.
+        double ffmpegDecode = std::numeric_limits<double>::infinity();
+        double ourDecode = std::numeric_limits<double>::infinity();
+        for (int r = 0; r < repeat; ++r) {
+            ffmpegDecode = std::min(ffmpegDecode, timed([&] { return runFfmpeg({"-i", source, "-an", "-f", "null", "-"}); }));
+            ourDecode = std::min(ourDecode, timed([&] {
+                                     VideoDecoder decoder(source, VideoDecoder::Depth::Rgb8);
+                                     Image image;
+                                     while (decoder.readNext(image)) {
+                                     }
+                                     return true;
+                                 }));
+        }
+        std::printf("decode only: ffmpeg (YUV) %.1f fps, VideoDecoder (to RGB 8-bit) %.1f fps\n\n",
+                    double(frames) / ffmpegDecode, double(frames) / ourDecode);
+
+        const Contest contests[] = {
+            {"H.264 (libx264 medium, CRF 18)", ExportCodec::H264, ".mp4",
+             {"-c:v", "libx264", "-preset", "medium", "-crf", "18", "-pix_fmt", "yuv420p"}},
+            {"ProRes 422 HQ (prores_ks)", ExportCodec::ProResHQ, ".mov",
+             {"-c:v", "prores_ks", "-profile:v", "3", "-vendor", "apl0", "-pix_fmt", "yuv422p10le"}},
+        };
+        std::printf("%-32s %9s %9s %9s %11s %11s\n", "export", "ours", "(a) plain", "(b) lut3d", "ours/(a)",
+                    "ours/(b)");
+        for (const Contest& contest : contests) {
+            ExportSettings settings;
+            settings.codec = contest.codec;
+            settings.crf = 18;
+            settings.preset = QStringLiteral("medium");
+            const QString ours = dir.filePath("ours" + contest.suffix);
+            const QStringList common = QStringList{"-i", source, "-map", "0:v:0", "-map", "0:a?", "-c:a", "copy"} +
+                                       contest.encoderArguments + bt709;
+            double best[3] = {std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity(),
+                              std::numeric_limits<double>::infinity()};
+            for (int r = 0; r < repeat; ++r) {
+                best[0] = std::min(best[0], timed([&] {
+                                       exportVideo(source, ours, grade, settings);
+                                       return true;
+                                   }));
+                best[1] = std::min(best[1], timed([&] { return runFfmpeg(common + QStringList{dir.filePath("a" + contest.suffix)}); }));
+                best[2] = std::min(best[2], timed([&] {
+                                       return runFfmpeg(common + QStringList{"-vf", "lut3d=file=" + cubePath,
+                                                                             dir.filePath("b" + contest.suffix)});
+                                   }));
+            }
+            std::printf("%-32s %7.2f s %7.2f s %7.2f s %6.2f %s %6.2f %s\n", contest.name, best[0], best[1], best[2],
+                        best[0] / best[1], best[0] / best[1] <= 1.10 ? "ok  " : "MISS", best[0] / best[2],
+                        best[0] / best[2] <= 0.6 ? "ok  " : "MISS");
+            std::printf("%-32s %6.1f fps %6.1f fps %6.1f fps   (goals: <= 1.10, <= 0.60)\n", "", double(frames) / best[0],
+                        double(frames) / best[1], double(frames) / best[2]);
+        }
+    } catch (const InputError& error) {
+        std::fprintf(stderr, "bench_export: %s\n", error.what());
+        return 1;
+    }
+    return 0;
+}

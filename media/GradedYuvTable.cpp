@@ -1,0 +1,139 @@
+#include "GradedYuvTable.h"
+
+#include "ParallelFor.h"
+
+extern "C" {
+#include <libavutil/frame.h>
+}
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace cg {
+
+GradedYuvTable::GradedYuvTable(const CompiledGrade& grade, const YuvFormat& format) : m_format(format)
+{
+    m_lumaBits = format.bitDepth;
+    m_chromaBits = (32 - m_lumaBits) / 2; // 12 for 8-bit output, 11 for 10-bit
+    m_fractionBits = m_chromaBits - format.bitDepth;
+
+    // Every 8-bit colour once, in table order, graded by the one grade path.
+    Image colours(4096, 4096, PixelFormat::Rgb8);
+    parallelFor(4096, [&](int yBegin, int yEnd) {
+        for (int y = yBegin; y < yEnd; ++y) {
+            uint8_t* p = colours.row<uint8_t>(y);
+            for (uint32_t i = uint32_t(y) << 12, end = i + 4096; i < end; ++i, p += 3) {
+                p[0] = uint8_t(i);
+                p[1] = uint8_t(i >> 8);
+                p[2] = uint8_t(i >> 16);
+            }
+        }
+    });
+    grade.apply(colours);
+
+    // Y'CbCr from R'G'B' (ITU-R BT.709-6 items 3.2-3.3 / BT.2020-2 table 4):
+    //   Y' = Kr R' + Kg G' + Kb B',  Cb = (B' - Y') / (2 (1 - Kb)),  Cr = (R' - Y') / (2 (1 - Kr)),
+    // quantised to limited range (BT.709-6 item 4.6): Y' = (219 Y' + 16) 2^(n-8), C = (224 C + 128) 2^(n-8).
+    const double kr = format.kr, kb = format.kb, kg = 1.0 - kr - kb;
+    const double depthScale = std::ldexp(1.0, format.bitDepth - 8);
+    const double chromaScale = depthScale * std::ldexp(1.0, m_fractionBits);
+    const double lumaMax = std::ldexp(1.0, m_lumaBits) - 1.0;
+    const double chromaMax = std::ldexp(1.0, m_chromaBits) - 1.0;
+    const int lumaBits = m_lumaBits, chromaBits = m_chromaBits;
+    m_table.reset(new uint32_t[size_t(1) << 24]);
+    uint32_t* table = m_table.get();
+    parallelFor(4096, [&](int yBegin, int yEnd) {
+        for (int y = yBegin; y < yEnd; ++y) {
+            const uint8_t* p = colours.row<uint8_t>(y);
+            uint32_t* out = table + (size_t(y) << 12);
+            for (int x = 0; x < 4096; ++x, p += 3) {
+                const double r = p[0] / 255.0, g = p[1] / 255.0, b = p[2] / 255.0;
+                const double luma = kr * r + kg * g + kb * b;
+                const double cb = (b - luma) / (2.0 * (1.0 - kb));
+                const double cr = (r - luma) / (2.0 * (1.0 - kr));
+                const auto quantise = [](double v, double max) {
+                    return uint32_t(std::clamp(std::floor(v + 0.5), 0.0, max));
+                };
+                const uint32_t yq = quantise((219.0 * luma + 16.0) * depthScale, lumaMax);
+                const uint32_t cbq = quantise((224.0 * cb + 128.0) * chromaScale, chromaMax);
+                const uint32_t crq = quantise((224.0 * cr + 128.0) * chromaScale, chromaMax);
+                out[x] = yq | (cbq << lumaBits) | (crq << (lumaBits + chromaBits));
+            }
+        }
+    });
+}
+
+void GradedYuvTable::convert(const Image& rgb, AVFrame* frame) const
+{
+    if (m_format.bitDepth > 8)
+        convertRows<uint16_t>(rgb, frame);
+    else
+        convertRows<uint8_t>(rgb, frame);
+}
+
+template <typename Sample>
+void GradedYuvTable::convertRows(const Image& rgb, AVFrame* frame) const
+{
+    const int width = rgb.width();
+    const int height = rgb.height();
+    const int shiftX = m_format.chromaShiftX;
+    const int shiftY = m_format.chromaShiftY;
+    const int chromaWidth = (width + (1 << shiftX) - 1) >> shiftX;
+    const int chromaHeight = (height + (1 << shiftY) - 1) >> shiftY;
+    const int lumaBits = m_lumaBits;
+    const uint32_t lumaMask = (1u << m_lumaBits) - 1;
+    const uint32_t chromaMask = (1u << m_chromaBits) - 1;
+    const int crShift = m_lumaBits + m_chromaBits;
+    // Box filter over each chroma block: 2^(shiftX + shiftY) samples.
+    const int totalShift = shiftX + shiftY + m_fractionBits;
+    const uint32_t rounding = totalShift > 0 ? 1u << (totalShift - 1) : 0u;
+    const uint32_t* table = m_table.get();
+
+    parallelFor(chromaHeight, [&](int begin, int end) {
+        std::vector<uint32_t> entries(size_t(width) * 2);
+        for (int cy = begin; cy < end; ++cy) {
+            const int rows = shiftY ? std::min(2, height - (cy << shiftY)) : 1;
+            for (int r = 0; r < rows; ++r) {
+                const int y = (cy << shiftY) + r;
+                const uint8_t* p = rgb.row<uint8_t>(y);
+                uint32_t* e = entries.data() + size_t(r) * size_t(width);
+                Sample* luma = reinterpret_cast<Sample*>(frame->data[0] + ptrdiff_t(y) * frame->linesize[0]);
+                for (int x = 0; x < width; ++x, p += 3) {
+                    const uint32_t v = table[(uint32_t(p[2]) << 16) | (uint32_t(p[1]) << 8) | p[0]];
+                    e[x] = v;
+                    luma[x] = Sample(v & lumaMask);
+                }
+            }
+            // An odd last row of 4:2:0 pairs with itself.
+            const uint32_t* e0 = entries.data();
+            const uint32_t* e1 = rows == 2 ? e0 + width : e0;
+            Sample* cbRow = reinterpret_cast<Sample*>(frame->data[1] + ptrdiff_t(cy) * frame->linesize[1]);
+            Sample* crRow = reinterpret_cast<Sample*>(frame->data[2] + ptrdiff_t(cy) * frame->linesize[2]);
+            const auto cb = [&](uint32_t v) { return (v >> lumaBits) & chromaMask; };
+            const auto cr = [&](uint32_t v) { return v >> crShift; };
+            for (int cx = 0; cx < chromaWidth; ++cx) {
+                // An odd last column pairs with itself too.
+                const int x0 = cx << shiftX;
+                const int x1 = std::min(x0 + shiftX, width - 1);
+                uint32_t sumCb = cb(e0[x0]), sumCr = cr(e0[x0]);
+                if (shiftX) {
+                    sumCb += cb(e0[x1]);
+                    sumCr += cr(e0[x1]);
+                }
+                if (shiftY) {
+                    sumCb += cb(e1[x0]);
+                    sumCr += cr(e1[x0]);
+                    if (shiftX) {
+                        sumCb += cb(e1[x1]);
+                        sumCr += cr(e1[x1]);
+                    }
+                }
+                cbRow[cx] = Sample((sumCb + rounding) >> totalShift);
+                crRow[cx] = Sample((sumCr + rounding) >> totalShift);
+            }
+        }
+    }, 8);
+}
+
+} // namespace cg

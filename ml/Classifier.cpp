@@ -1,0 +1,108 @@
+// The parts of the classifier that need no LibTorch: interpretation of the network's outputs, the
+// JSON report and where the model file is found. The network itself is in ClassifierModel.cpp.
+#include "Classifier.h"
+
+#include "Error.h"
+#include "GradeJson.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <algorithm>
+#include <cmath>
+
+namespace cg {
+
+QJsonObject ClassifierAnalysis::toJson() const
+{
+    QJsonObject classes;
+    for (int i = 0; i < ErrorClasses::kClassCount; ++i)
+        classes.insert(ErrorClasses::className(i), classProbabilities[size_t(i)]);
+    QJsonObject axesJson;
+    for (const AxisEstimate& estimate : axes)
+        axesJson.insert(errorAxisKey(estimate.axis), Suggestions::toJson(estimate));
+    QJsonArray suggestionsJson;
+    for (const Suggestion& suggestion : suggestions)
+        suggestionsJson.append(Suggestions::toJson(suggestion));
+    return {{QStringLiteral("topClass"), ErrorClasses::className(topClass)},
+            {QStringLiteral("topClassProbability"), classProbabilities[size_t(topClass)]},
+            {QStringLiteral("classes"), classes},
+            {QStringLiteral("axes"), axesJson},
+            {QStringLiteral("suggestions"), suggestionsJson},
+            {QStringLiteral("minConfidence"), Suggestions::kMinConfidence},
+            {QStringLiteral("suggestedGrade"), GradeJson::toJson(suggestedGrade, QString())}};
+}
+
+QJsonObject ClassifierTrainingReport::toJson() const
+{
+    return {{QStringLiteral("steps"), double(steps)},
+            {QStringLiteral("resumedFromStep"), double(resumedFromStep)},
+            {QStringLiteral("seconds"), std::round(seconds * 10) / 10},
+            {QStringLiteral("probeLossBefore"), probeLossBefore},
+            {QStringLiteral("probeLossAfter"), probeLossAfter},
+            {QStringLiteral("finalTrainingLoss"), finalTrainingLoss},
+            {QStringLiteral("parameters"), parameters},
+            {QStringLiteral("trainPhotos"), trainPhotos},
+            {QStringLiteral("sources"), QJsonArray::fromStringList(sources)}};
+}
+
+ClassifierAnalysis Classifier::interpret(const Output& output)
+{
+    ClassifierAnalysis analysis;
+    analysis.classProbabilities = output.classProbabilities;
+    analysis.topClass = int(std::max_element(output.classProbabilities.begin(), output.classProbabilities.end()) -
+                            output.classProbabilities.begin());
+    for (int a = 0; a < kErrorAxisCount; ++a) {
+        AxisEstimate& estimate = analysis.axes[size_t(a)];
+        const auto& p = output.axisProbabilities[size_t(a)];
+        estimate.axis = ErrorAxis(a);
+        double expected = 0.0, below = 0.0, above = 0.0;
+        for (int bin = 0; bin < ErrorClasses::kAxisBins; ++bin) {
+            const int level = bin - ErrorClasses::kLevelCount;
+            estimate.levelProbabilities[size_t(bin)] = p[size_t(bin)];
+            expected += p[size_t(bin)] * level;
+            if (level < 0)
+                below += p[size_t(bin)];
+            else if (level > 0)
+                above += p[size_t(bin)];
+        }
+        estimate.severity = expected / ErrorClasses::kLevelCount;
+        const int best = int(std::max_element(p.begin(), p.end()) - p.begin());
+        estimate.level = best - ErrorClasses::kLevelCount;
+        // "Is there an error in this direction?" is the question a suggestion answers, so confidence
+        // sums the levels of the predicted sign; a predicted 0 keeps its own probability.
+        estimate.confidence = estimate.level > 0 ? above : estimate.level < 0 ? below : p[size_t(best)];
+    }
+    analysis.suggestions = Suggestions::fromEstimates(analysis.axes);
+    analysis.suggestedGrade = Suggestions::combinedCorrection(analysis.suggestions);
+    return analysis;
+}
+
+ClassifierAnalysis Classifier::analyze(const Image& frame) const
+{
+    return interpret(predict(frame));
+}
+
+QString Classifier::findModel(const QString& explicitPath)
+{
+    if (!explicitPath.isEmpty()) {
+        if (!QFileInfo(explicitPath).isFile())
+            throw InputError(QStringLiteral("%1: no such model file").arg(explicitPath));
+        return explicitPath;
+    }
+    QStringList candidates;
+    if (QCoreApplication::instance())
+        candidates.append(QDir(QCoreApplication::applicationDirPath())
+                              .filePath(QStringLiteral("../share/cinegrade/models/classifier.pt")));
+#ifdef CINEGRADE_MODEL_DIR
+    candidates.append(QDir(QStringLiteral(CINEGRADE_MODEL_DIR)).filePath(QStringLiteral("classifier.pt")));
+#endif
+    for (const QString& candidate : candidates)
+        if (QFileInfo(candidate).isFile())
+            return QDir::cleanPath(candidate);
+    throw InputError(QStringLiteral("no classifier model found (looked in %1); pass --model PATH")
+                         .arg(candidates.join(QStringLiteral(", "))));
+}
+
+} // namespace cg

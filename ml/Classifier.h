@@ -1,0 +1,117 @@
+#pragma once
+
+#include "Detune.h"
+#include "Image.h"
+#include "Suggestions.h"
+#include "TrainingData.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace cg {
+
+/// What the classifier says about one frame.
+struct ClassifierAnalysis
+{
+    /// The single-error protocol (ErrorClasses): "ok" + 8 kinds x 3 levels, summing to 1.
+    std::array<double, ErrorClasses::kClassCount> classProbabilities{};
+    int topClass = 0;
+    /// Every axis's signed severity, read independently (several errors at once are read correctly).
+    std::array<AxisEstimate, kErrorAxisCount> axes{};
+    /// Confident findings only, strongest first; nothing is applied.
+    std::vector<Suggestion> suggestions;
+    /// All suggestions combined in one grade (the neutral grade when there is none).
+    Grade suggestedGrade;
+
+    /// {"topClass": ..., "classes": {...}, "axes": {...}, "suggestions": [...], "suggestedGrade": {...}}
+    QJsonObject toJson() const;
+};
+
+/// Training settings of `cinegrade-cli train classifier`.
+struct ClassifierTrainingOptions
+{
+    QString dataDir;              ///< folder with train/ (and val/) photos
+    QString outPath;              ///< model file to write; the checkpoint is outPath + ".ckpt"
+    int64_t steps = 12000;
+    uint64_t seed = 1;
+    int batchSize = 48;
+    int threads = 0;              ///< LibTorch intra-op threads; 0 = OMP_NUM_THREADS or all cores
+    int checkpointInterval = 250; ///< steps between checkpoints
+    bool resume = true;           ///< continue from outPath + ".ckpt" when it matches seed and steps
+    double learningRate = 2e-3;
+    int maxPhotoSide = 384;       ///< photos are decoded and scaled to this long side once
+    std::function<void(const QString&)> log;   ///< progress lines (the CLI prints them on stderr)
+    std::function<bool()> cancelled;            ///< polled between steps
+};
+
+struct ClassifierTrainingReport
+{
+    int64_t steps = 0;
+    int64_t resumedFromStep = 0;
+    double seconds = 0.0;          ///< wall time of this run (not counting a resumed part)
+    double probeLossBefore = 0.0;  ///< loss on a fixed probe batch before the first step of this run
+    double probeLossAfter = 0.0;   ///< and after the last
+    double finalTrainingLoss = 0.0;///< mean loss of the last 100 steps
+    int parameters = 0;
+    int trainPhotos = 0;
+    QStringList sources;
+    QJsonObject toJson() const;
+};
+
+/// The "what is wrong" classifier (DESIGN.md §1, idea 1): a small CNN plus tone/colour statistics,
+/// with two heads: the single-error protocol's 25 classes, and a 7-level distribution per axis.
+/// LibTorch stays behind this header. analyze() may be called from any thread (calls are
+/// serialised internally); the object is cheap to copy (shared model).
+class Classifier
+{
+public:
+    static constexpr int kInputSide = 64; ///< the network sees 64 x 64 square crops
+
+    Classifier();
+    ~Classifier();
+    Classifier(const Classifier&);
+    Classifier& operator=(const Classifier&);
+
+    /// Load a model written by train(). Throws InputError for a missing, unreadable or corrupt file
+    /// ("classifier.pt: not a Cinegrade classifier model (...)"). Sets LibTorch's thread count once
+    /// (TorchRuntime::configureThreads) if the program has not.
+    static Classifier load(const QString& path);
+    /// Where the shipped model is looked for, in order: `explicitPath` when given (it must exist);
+    /// <executable dir>/../share/cinegrade/models/classifier.pt (an installed program); the source
+    /// tree's ml/models/classifier.pt (compile-time CINEGRADE_MODEL_DIR, for a build tree). Throws
+    /// InputError when none exists.
+    static QString findModel(const QString& explicitPath = {});
+
+    bool isNull() const { return !d; }
+    QString path() const;
+    int parameterCount() const;
+
+    /// Raw network outputs for a frame, averaged over its analysis crops (TrainingData.h).
+    struct Output
+    {
+        std::array<double, ErrorClasses::kClassCount> classProbabilities{};
+        std::array<std::array<double, ErrorClasses::kAxisBins>, kErrorAxisCount> axisProbabilities{};
+    };
+    Output predict(const Image& frame) const;
+    /// Classes, per-axis severities, suggestions and the combined grade for a frame.
+    ClassifierAnalysis analyze(const Image& frame) const;
+    /// The interpretation of raw outputs (severity, level, confidence, suggestions).
+    static ClassifierAnalysis interpret(const Output& output);
+
+    /// Train (or resume) and write the model to options.outPath. Deterministic for a seed.
+    static ClassifierTrainingReport train(const ClassifierTrainingOptions& options);
+    /// Parameters of a freshly built network (for the model card and tests).
+    static int architectureParameterCount();
+
+private:
+    struct Impl;
+    std::shared_ptr<Impl> d;
+};
+
+} // namespace cg

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "Image.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <cstdint>
+#include <functional>
+
+namespace cg {
+
+class Classifier;
+
+/// Settings of `cinegrade-cli eval classifier`.
+struct ClassifierEvaluationOptions
+{
+    QString dataDir;              ///< folder with val/ (tools/fetch-training-images.sh)
+    QString split = QStringLiteral("val");
+    int maxSide = 384;            ///< photos are analysed at this long side (a preview-sized frame)
+    int maxPhotos = 0;            ///< 0 = every photo of the split
+    int multiFramesPerPhoto = 4;  ///< frames with 2 errors and with 3 errors, per photo and family
+    int deltaESide = 160;         ///< CIEDE2000 is averaged over the frame scaled to this long side
+    uint64_t seed = 7;
+    std::function<void(const QString&)> log;
+};
+
+/// The classifier's figures on held-out photos, for two families of detunes (Detune::Family): the
+/// training family ("validation": unseen photos) and the held-out family ("unseen": unseen photos
+/// and implementations the model never saw). Per family:
+///   single   one error per frame, every class x every photo (the protocol: exact class, within one
+///            level, signed exact, per kind), plus the per-axis reading of those frames
+///   multi2 / multi3   2 and 3 simultaneous errors: every axis's level within one of the truth
+///            (per axis and for all seven axes of a frame at once), erroneous axes' exact level and sign
+///   ok       untouched frames: how often anything is suggested, and the harm when applied
+///   correction  median over detuned frames of the mean CIEDE2000 to the original: untouched,
+///            after the suggested grade, after the gray-world + auto-levels baseline, and after the
+///            ideal correction of the true severities (the ceiling of the grade mapping)
+/// plus the inference time per frame.
+QJsonObject evaluateClassifier(const Classifier& classifier, const ClassifierEvaluationOptions& options);
+
+/// The non-ML baseline a user has without the classifier: gray world (Buchsbaum 1980: equal channel
+/// means in linear light) followed by auto levels (the 0.5 % and 99.5 % points of all samples
+/// stretched to 0 and 1). Same pixel format as the input.
+Image grayWorldAutoLevels(const Image& image);
+
+} // namespace cg

@@ -1,0 +1,434 @@
+// The classifier's network, its training loop and inference: the only translation unit of the
+// classifier that includes LibTorch (ENVIRONMENT.md: each costs ~20 s to compile).
+#include "Classifier.h"
+
+#include "Error.h"
+#include "TorchRuntime.h"
+
+// Qt's `slots` keyword collides with an identifier in torch headers (ENVIRONMENT.md).
+#undef slots
+#include <torch/torch.h>
+#define slots Q_SLOTS
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <algorithm>
+#include <cmath>
+#include <deque>
+#include <future>
+#include <mutex>
+#include <numeric>
+
+namespace cg {
+
+namespace {
+
+constexpr int64_t kFormatMagic = 0x43475243; // "CGRC": Cinegrade classifier
+constexpr int64_t kFormatVersion = 1;
+constexpr int kSide = Classifier::kInputSide;
+
+// Tone and colour statistics the network gets besides the pixels: quantiles of R, G, B, BT.709 luma
+// Y' and the colour differences B'-Y', R'-Y'; their means and standard deviations; and the fractions of
+// clipped samples at 0 and 1 per channel. They make black/white point, exposure and casts easy to read
+// from the whole crop, where convolutions would need depth to gather them.
+const std::vector<double> kQuantiles{0.002, 0.01, 0.03, 0.1, 0.2, 0.3, 0.5, 0.7, 0.8, 0.9, 0.97, 0.99, 0.998};
+constexpr int kStatChannels = 6;
+const int kStatFeatures = kStatChannels * int(kQuantiles.size()) + 2 * kStatChannels + 6;
+
+torch::Tensor statistics(const torch::Tensor& x)
+{
+    const auto r = x.select(1, 0), g = x.select(1, 1), b = x.select(1, 2);
+    const auto y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    const auto channels = torch::stack({r, g, b, y, b - y, r - y}, 1).flatten(2); // B x 6 x N
+    const int64_t n = channels.size(2);
+    std::vector<int64_t> positions;
+    for (double q : kQuantiles)
+        positions.push_back(std::clamp<int64_t>(std::llround(q * double(n - 1)), 0, n - 1));
+    const auto index = torch::tensor(positions, torch::kLong);
+    const auto sorted = std::get<0>(channels.sort(2));
+    const auto quantiles = sorted.index_select(2, index).flatten(1);
+    const auto rgb = x.flatten(2);
+    const auto low = (rgb <= 0.5 / 255.0).to(torch::kFloat).mean(2);
+    const auto high = (rgb >= 254.5 / 255.0).to(torch::kFloat).mean(2);
+    return torch::cat({quantiles, channels.mean(2), channels.std(2), low, high}, 1);
+}
+
+/// 3x3 convolutions with batch norm and ReLU; {in, out, stride} per layer.
+torch::nn::Sequential convStack(std::initializer_list<std::array<int, 3>> layers)
+{
+    torch::nn::Sequential stack;
+    for (const auto& [in, out, stride] : layers) {
+        stack->push_back(torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, 3).stride(stride).padding(1).bias(false)));
+        stack->push_back(torch::nn::BatchNorm2d(out));
+        stack->push_back(torch::nn::ReLU());
+    }
+    return stack;
+}
+
+/// Six 3x3 convolutions (64 -> 4 pixels, 24 -> 192 channels) pooled by mean and max, next to a small
+/// network on the statistics; a shared layer feeds the two heads.
+struct NetImpl : torch::nn::Module
+{
+    NetImpl()
+    {
+        features = register_module(
+            "features", convStack({{3, 24, 2}, {24, 48, 2}, {48, 48, 1}, {48, 96, 2}, {96, 96, 1}, {96, 192, 2}}));
+        statsNorm = register_module("statsNorm", torch::nn::BatchNorm1d(kStatFeatures));
+        stats = register_module("stats", torch::nn::Sequential(torch::nn::Linear(kStatFeatures, 128), torch::nn::ReLU(),
+                                                               torch::nn::Linear(128, 128), torch::nn::ReLU()));
+        trunk = register_module("trunk", torch::nn::Sequential(torch::nn::Linear(2 * 192 + 128, 256), torch::nn::ReLU()));
+        classHead = register_module("classHead", torch::nn::Linear(256, ErrorClasses::kClassCount));
+        axisHead = register_module("axisHead", torch::nn::Linear(256, kErrorAxisCount * ErrorClasses::kAxisBins));
+    }
+
+    /// x: B x 3 x 64 x 64 code values 0..1 -> (class logits B x 25, axis logits B x 7 x 7).
+    std::pair<torch::Tensor, torch::Tensor> forward(const torch::Tensor& x)
+    {
+        const auto f = features->forward((x - 0.5) / 0.25);
+        const auto pooled = torch::cat({f.mean({2, 3}), f.amax({2, 3})}, 1);
+        const auto s = stats->forward(statsNorm->forward(statistics(x)));
+        const auto h = trunk->forward(torch::cat({pooled, s}, 1));
+        return {classHead->forward(h), axisHead->forward(h).view({-1, kErrorAxisCount, ErrorClasses::kAxisBins})};
+    }
+
+    torch::nn::Sequential features{nullptr}, stats{nullptr}, trunk{nullptr};
+    torch::nn::BatchNorm1d statsNorm{nullptr};
+    torch::nn::Linear classHead{nullptr}, axisHead{nullptr};
+};
+TORCH_MODULE(Net);
+
+int countParameters(const Net& net)
+{
+    int64_t count = 0;
+    for (const auto& p : net->parameters())
+        count += p.numel();
+    return int(count);
+}
+
+QString torchMessage(const c10::Error& error)
+{
+    return QString::fromStdString(error.what_without_backtrace()).section(QLatin1Char('\n'), 0, 0);
+}
+
+/// Soft-target cross-entropy of both heads: the class head only where one error (or none) is present.
+torch::Tensor lossOf(const torch::Tensor& classLogits, const torch::Tensor& axisLogits, const TrainingBatch& batch)
+{
+    const int64_t n = batch.count;
+    const auto classTargets = torch::from_blob(const_cast<float*>(batch.classTargets.data()),
+                                               {n, ErrorClasses::kClassCount}, torch::kFloat);
+    const auto classWeights = torch::from_blob(const_cast<float*>(batch.classWeights.data()), {n}, torch::kFloat);
+    const auto axisTargets = torch::from_blob(const_cast<float*>(batch.axisTargets.data()),
+                                              {n, kErrorAxisCount, ErrorClasses::kAxisBins}, torch::kFloat);
+    const auto classCe = -(classTargets * torch::log_softmax(classLogits, 1)).sum(1);
+    const auto classLoss = (classCe * classWeights).sum() / classWeights.sum().clamp_min(1.0);
+    const auto axisLoss = -(axisTargets * torch::log_softmax(axisLogits, 2)).sum(2).sum(1).mean();
+    return classLoss + axisLoss;
+}
+
+torch::Tensor inputOf(const TrainingBatch& batch)
+{
+    return torch::from_blob(const_cast<float*>(batch.pixels.data()), {batch.count, 3, batch.side, batch.side},
+                            torch::kFloat);
+}
+
+void writeModel(const Net& net, const QString& path)
+{
+    torch::serialize::OutputArchive archive, netArchive;
+    net->save(netArchive);
+    archive.write("net", netArchive);
+    archive.write("format", torch::tensor({kFormatMagic, kFormatVersion, int64_t(kSide)}, torch::kLong));
+    // Written beside the target and renamed when complete: a crash never leaves half a model.
+    const QString temporary = path + QStringLiteral(".part");
+    try {
+        archive.save_to(temporary.toStdString());
+    } catch (const c10::Error& error) {
+        throw InputError(QStringLiteral("cannot write %1: %2").arg(path, torchMessage(error)));
+    }
+    QFile::remove(path);
+    if (!QFile::rename(temporary, path))
+        throw InputError(QStringLiteral("cannot write %1: rename failed").arg(path));
+}
+
+struct Checkpoint
+{
+    int64_t step = 0;
+};
+
+void writeCheckpoint(const Net& net, torch::optim::AdamW& optimizer, int64_t step, const ClassifierTrainingOptions& o)
+{
+    torch::serialize::OutputArchive archive, netArchive, optimizerArchive;
+    net->save(netArchive);
+    optimizer.save(optimizerArchive);
+    archive.write("net", netArchive);
+    archive.write("optimizer", optimizerArchive);
+    archive.write("run", torch::tensor({step, int64_t(o.seed), o.steps, int64_t(o.batchSize)}, torch::kLong));
+    const QString path = o.outPath + QStringLiteral(".ckpt");
+    archive.save_to((path + QStringLiteral(".part")).toStdString());
+    QFile::remove(path);
+    QFile::rename(path + QStringLiteral(".part"), path);
+}
+
+/// Step of the checkpoint when it belongs to this run (same seed, steps and batch size), else 0.
+int64_t readCheckpoint(Net& net, torch::optim::AdamW& optimizer, const ClassifierTrainingOptions& o)
+{
+    const QString path = o.outPath + QStringLiteral(".ckpt");
+    if (!o.resume || !QFileInfo(path).isFile())
+        return 0;
+    const auto log = [&](const QString& line) {
+        if (o.log)
+            o.log(line);
+    };
+    try {
+        torch::serialize::InputArchive archive, netArchive, optimizerArchive;
+        archive.load_from(path.toStdString());
+        torch::Tensor run;
+        archive.read("run", run);
+        const auto values = run.accessor<int64_t, 1>();
+        if (values[1] != int64_t(o.seed) || values[2] != o.steps || values[3] != o.batchSize) {
+            log(QStringLiteral("checkpoint %1 is for another run (seed %2, %3 steps, batch %4): starting afresh")
+                    .arg(path)
+                    .arg(values[1])
+                    .arg(values[2])
+                    .arg(values[3]));
+            return 0;
+        }
+        archive.read("net", netArchive);
+        archive.read("optimizer", optimizerArchive);
+        net->load(netArchive);
+        optimizer.load(optimizerArchive);
+        log(QStringLiteral("resuming from %1 at step %2").arg(path).arg(values[0]));
+        return values[0];
+    } catch (const c10::Error& error) {
+        log(QStringLiteral("checkpoint %1 unreadable (%2): starting afresh").arg(path, torchMessage(error)));
+        return 0;
+    }
+}
+
+/// Warm-up for the first 300 steps, then a cosine decay to 2 % of the base rate.
+double learningRate(double base, int64_t step, int64_t steps)
+{
+    const int64_t warmup = std::min<int64_t>(300, std::max<int64_t>(1, steps / 10));
+    if (step < warmup)
+        return base * (0.1 + 0.9 * double(step) / double(warmup));
+    const double t = double(step - warmup) / double(std::max<int64_t>(1, steps - warmup));
+    return base * (0.02 + 0.98 * 0.5 * (1.0 + std::cos(M_PI * std::min(1.0, t))));
+}
+
+std::once_flag threadsConfigured;
+
+} // namespace
+
+struct Classifier::Impl
+{
+    Net net;
+    QString path;
+    std::mutex mutex;
+};
+
+Classifier::Classifier() = default;
+Classifier::~Classifier() = default;
+Classifier::Classifier(const Classifier&) = default;
+Classifier& Classifier::operator=(const Classifier&) = default;
+
+QString Classifier::path() const
+{
+    return d ? d->path : QString();
+}
+
+int Classifier::parameterCount() const
+{
+    return d ? countParameters(d->net) : 0;
+}
+
+int Classifier::architectureParameterCount()
+{
+    return countParameters(Net());
+}
+
+Classifier Classifier::load(const QString& path)
+{
+    const QString name = QFileInfo(path).fileName();
+    if (!QFileInfo(path).isFile())
+        throw InputError(QStringLiteral("%1: no such model file").arg(path));
+    if (!QFileInfo(path).isReadable())
+        throw InputError(QStringLiteral("%1: model file not readable").arg(path));
+    std::call_once(threadsConfigured, [] {
+        if (at::get_num_threads() <= 1)
+            TorchRuntime::configureThreads();
+    });
+    auto impl = std::make_shared<Impl>();
+    impl->path = path;
+    try {
+        torch::serialize::InputArchive archive, netArchive;
+        archive.load_from(path.toStdString());
+        torch::Tensor format;
+        if (!archive.try_read("format", format) || format.numel() != 3 || format.scalar_type() != torch::kLong)
+            throw InputError(QStringLiteral("%1: not a Cinegrade classifier model (no format tag)").arg(name));
+        const auto values = format.accessor<int64_t, 1>();
+        if (values[0] != kFormatMagic)
+            throw InputError(QStringLiteral("%1: not a Cinegrade classifier model (wrong format tag)").arg(name));
+        if (values[1] != kFormatVersion || values[2] != kSide)
+            throw InputError(QStringLiteral("%1: classifier model version %2 (input %3 px); this program reads "
+                                            "version %4 (input %5 px)")
+                                 .arg(name)
+                                 .arg(values[1])
+                                 .arg(values[2])
+                                 .arg(kFormatVersion)
+                                 .arg(kSide));
+        if (!archive.try_read("net", netArchive))
+            throw InputError(QStringLiteral("%1: not a Cinegrade classifier model (no network)").arg(name));
+        impl->net->load(netArchive);
+    } catch (const c10::Error& error) {
+        throw InputError(QStringLiteral("%1: not a Cinegrade classifier model (%2)").arg(name, torchMessage(error)));
+    } catch (const std::runtime_error& error) {
+        if (dynamic_cast<const InputError*>(&error))
+            throw;
+        throw InputError(QStringLiteral("%1: not a Cinegrade classifier model (%2)")
+                             .arg(name, QString::fromLocal8Bit(error.what()).section(QLatin1Char('\n'), 0, 0)));
+    }
+    impl->net->eval();
+    Classifier classifier;
+    classifier.d = std::move(impl);
+    return classifier;
+}
+
+Classifier::Output Classifier::predict(const Image& frame) const
+{
+    if (!d)
+        throw InputError(QStringLiteral("no classifier model loaded"));
+    if (frame.isNull())
+        throw InputError(QStringLiteral("cannot analyse an empty frame"));
+    const std::vector<CropRect> crops = analysisCrops(frame.width(), frame.height());
+    const size_t plane = size_t(kSide) * size_t(kSide);
+    std::vector<float> input(crops.size() * 3 * plane);
+    std::vector<float> rgb(plane * 3);
+    for (size_t k = 0; k < crops.size(); ++k) {
+        resampleArea(frame, crops[k], kSide, kSide, rgb.data());
+        for (size_t i = 0; i < plane; ++i)
+            for (size_t c = 0; c < 3; ++c) // 8-bit steps, as in training
+                input[(k * 3 + c) * plane + i] = std::round(std::clamp(rgb[i * 3 + c], 0.0f, 1.0f) * 255.0f) / 255.0f;
+    }
+    Output output;
+    const std::lock_guard<std::mutex> lock(d->mutex);
+    c10::InferenceMode inference;
+    const auto x = torch::from_blob(input.data(), {int64_t(crops.size()), 3, kSide, kSide}, torch::kFloat);
+    const auto [classLogits, axisLogits] = d->net->forward(x);
+    const auto classes = torch::softmax(classLogits, 1).mean(0).contiguous();
+    const auto axes = torch::softmax(axisLogits, 2).mean(0).contiguous();
+    const float* c = classes.data_ptr<float>();
+    for (int i = 0; i < ErrorClasses::kClassCount; ++i)
+        output.classProbabilities[size_t(i)] = c[i];
+    const float* a = axes.data_ptr<float>();
+    for (int axis = 0; axis < kErrorAxisCount; ++axis)
+        for (int bin = 0; bin < ErrorClasses::kAxisBins; ++bin)
+            output.axisProbabilities[size_t(axis)][size_t(bin)] = a[axis * ErrorClasses::kAxisBins + bin];
+    return output;
+}
+
+ClassifierTrainingReport Classifier::train(const ClassifierTrainingOptions& o)
+{
+    const auto log = [&](const QString& line) {
+        if (o.log)
+            o.log(line);
+    };
+    if (o.outPath.isEmpty())
+        throw InputError(QStringLiteral("train classifier: no output path"));
+    if (o.steps <= 0 || o.batchSize <= 0)
+        throw InputError(QStringLiteral("train classifier: steps and batch size must be positive"));
+    const QFileInfo outInfo(o.outPath);
+    if (!outInfo.absoluteDir().exists())
+        throw InputError(QStringLiteral("cannot write %1: folder does not exist").arg(o.outPath));
+
+    const int threads = TorchRuntime::configureThreads(o.threads);
+    QElapsedTimer timer;
+    timer.start();
+    const PhotoSet photos = PhotoSet::load(o.dataDir, QStringLiteral("train"), o.maxPhotoSide);
+    log(QStringLiteral("loaded %1 training photos (%2) in %3 s; %4 LibTorch threads")
+            .arg(photos.size())
+            .arg(photos.sourceCounts().join(QStringLiteral(", ")))
+            .arg(timer.elapsed() / 1000.0, 0, 'f', 1)
+            .arg(threads));
+
+    torch::manual_seed(o.seed);
+    Net net;
+    torch::optim::AdamW optimizer(net->parameters(), torch::optim::AdamWOptions(o.learningRate).weight_decay(1e-4));
+    ClassifierTrainingReport report;
+    report.parameters = countParameters(net);
+    report.trainPhotos = photos.size();
+    report.sources = photos.sourceCounts();
+    report.steps = o.steps;
+    const int64_t start = readCheckpoint(net, optimizer, o);
+    report.resumedFromStep = start;
+
+    const BatchSampler sampler(photos, o.seed, kSide);
+    // A fixed probe batch (a step index training never reaches) measures progress on equal terms.
+    const TrainingBatch probe = sampler.batch(int64_t(1) << 40, std::min(o.batchSize, 64));
+    const auto probeLoss = [&] {
+        torch::NoGradGuard noGrad;
+        net->eval();
+        const auto [cl, al] = net->forward(inputOf(probe));
+        return lossOf(cl, al, probe).item<double>();
+    };
+    // Before any step the batch-norm running statistics are the defaults; the probe then measures
+    // an untrained network, which is what "before" means.
+    report.probeLossBefore = probeLoss();
+    log(QStringLiteral("%1 parameters; probe loss %2").arg(report.parameters).arg(report.probeLossBefore, 0, 'f', 4));
+
+    timer.restart();
+    std::deque<double> recent;
+    std::future<TrainingBatch> next;
+    if (start < o.steps)
+        next = std::async(std::launch::async, [&sampler, start, &o] { return sampler.batch(start, o.batchSize); });
+    int64_t step = start;
+    for (; step < o.steps; ++step) {
+        if (o.cancelled && o.cancelled()) {
+            writeCheckpoint(net, optimizer, step, o);
+            throw InputError(QStringLiteral("training cancelled at step %1 (checkpoint %2.ckpt)").arg(step).arg(o.outPath));
+        }
+        const TrainingBatch batch = next.get();
+        if (step + 1 < o.steps)
+            next = std::async(std::launch::async, [&sampler, step, &o] { return sampler.batch(step + 1, o.batchSize); });
+        const double rate = learningRate(o.learningRate, step, o.steps);
+        for (auto& group : optimizer.param_groups())
+            static_cast<torch::optim::AdamWOptions&>(group.options()).lr(rate);
+        net->train();
+        const auto [classLogits, axisLogits] = net->forward(inputOf(batch));
+        const auto loss = lossOf(classLogits, axisLogits, batch);
+        optimizer.zero_grad();
+        loss.backward();
+        optimizer.step();
+        recent.push_back(loss.item<double>());
+        if (recent.size() > 100)
+            recent.pop_front();
+        const int64_t done = step + 1;
+        if (done % 50 == 0 || done == o.steps) {
+            const double perStep = timer.elapsed() / 1000.0 / double(done - start);
+            log(QStringLiteral("step %1/%2  loss %3  lr %4  %5 s/step  eta %6 min")
+                    .arg(done)
+                    .arg(o.steps)
+                    .arg(std::accumulate(recent.begin(), recent.end(), 0.0) / double(recent.size()), 0, 'f', 4)
+                    .arg(rate, 0, 'g', 3)
+                    .arg(perStep, 0, 'f', 3)
+                    .arg(perStep * double(o.steps - done) / 60.0, 0, 'f', 1));
+        }
+        if (done % o.checkpointInterval == 0 && done < o.steps)
+            writeCheckpoint(net, optimizer, done, o);
+    }
+    report.seconds = timer.elapsed() / 1000.0;
+    report.finalTrainingLoss =
+        recent.empty() ? 0.0 : std::accumulate(recent.begin(), recent.end(), 0.0) / double(recent.size());
+    report.probeLossAfter = probeLoss();
+    net->eval();
+    writeModel(net, o.outPath);
+    QFile::remove(o.outPath + QStringLiteral(".ckpt")); // finished: the model replaces the checkpoint
+    log(QStringLiteral("wrote %1 (probe loss %2 -> %3, %4 s)")
+            .arg(o.outPath)
+            .arg(report.probeLossBefore, 0, 'f', 4)
+            .arg(report.probeLossAfter, 0, 'f', 4)
+            .arg(report.seconds, 0, 'f', 1));
+    return report;
+}
+
+} // namespace cg

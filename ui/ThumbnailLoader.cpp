@@ -1,0 +1,93 @@
+#include "ThumbnailLoader.h"
+
+#include "ClipMedia.h"
+#include "CompiledGrade.h"
+#include "ImageConversion.h"
+#include "PreviewScale.h"
+
+#include <QMetaObject>
+#include <QMutexLocker>
+#include <QPointer>
+
+#include <exception>
+
+namespace cg {
+
+ThumbnailLoader::ThumbnailLoader(QObject* parent) : QObject(parent), m_alive(std::make_shared<bool>(true))
+{
+    // One thread: thumbnails are background work and must not compete with playback.
+    m_pool.setMaxThreadCount(1);
+}
+
+ThumbnailLoader::~ThumbnailLoader()
+{
+    *m_alive = false;
+    m_pool.clear();
+    m_pool.waitForDone();
+}
+
+void ThumbnailLoader::reset()
+{
+    // Queued work still runs (and keeps the pending count right); its results find no match.
+    m_latest.clear();
+}
+
+ThumbnailLoader::Source ThumbnailLoader::sourceFor(const QString& path, qint64 frame)
+{
+    const QString key = path + QLatin1Char('#') + QString::number(frame);
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto found = m_sources.constFind(key);
+        if (found != m_sources.constEnd())
+            return *found;
+    }
+    Source source;
+    try {
+        const ClipMedia media(path);
+        source.frameCount = media.frameCount();
+        source.frameRate = media.frameRate();
+        source.small = makePreview(media.frame(frame), kWidth);
+    } catch (const std::exception& e) {
+        source.error = QString::fromUtf8(e.what());
+    }
+    QMutexLocker lock(&m_mutex);
+    m_sources.insert(key, source);
+    return source;
+}
+
+void ThumbnailLoader::request(int key, const QString& path, qint64 frame, const Grade& grade)
+{
+    const quint64 serial = ++m_serial;
+    m_latest[key] = serial;
+    ++m_pending;
+    QPointer<ThumbnailLoader> self(this);
+    std::shared_ptr<bool> alive = m_alive;
+    m_pool.start([this, self, alive, key, path, frame, grade, serial] {
+        if (!*alive)
+            return;
+        const Source source = sourceFor(path, std::max<qint64>(0, frame));
+        QImage image;
+        if (source.error.isEmpty() && !source.small.isNull()) {
+            try {
+                image = ImageConversion::toQImage(
+                    grade.isIdentity() ? source.small : CompiledGrade(grade, 17).applied(source.small));
+            } catch (const std::exception&) {
+                image = ImageConversion::toQImage(source.small);
+            }
+        }
+        QMetaObject::invokeMethod(
+            self,
+            [this, self, key, image, source, serial] {
+                if (!self)
+                    return;
+                --m_pending;
+                if (m_latest.value(key) == serial)
+                    emit ready(key, image, source.frameCount, source.frameRate, source.error);
+                if (m_pending == 0)
+                    emit idle();
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+} // namespace cg

@@ -6,8 +6,12 @@ extern "C" {
 #include <libavutil/frame.h>
 }
 
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <new>
 #include <vector>
 
 namespace cg {
@@ -41,7 +45,16 @@ GradedYuvTable::GradedYuvTable(const CompiledGrade& grade, const YuvFormat& form
     const double lumaMax = std::ldexp(1.0, m_lumaBits) - 1.0;
     const double chromaMax = std::ldexp(1.0, m_chromaBits) - 1.0;
     const int lumaBits = m_lumaBits, chromaBits = m_chromaBits;
-    m_table.reset(new uint32_t[size_t(1) << 24]);
+    // 64 MiB gathered at random: with 4 KiB pages nearly every lookup misses the TLB. Aligned to and
+    // advised for 2 MiB pages (Linux transparent huge pages), the gather runs markedly faster.
+    constexpr size_t kHugePage = size_t(2) << 20;
+    constexpr size_t kBytes = (size_t(1) << 24) * sizeof(uint32_t);
+    m_table.reset(static_cast<uint32_t*>(std::aligned_alloc(kHugePage, kBytes)));
+    if (!m_table)
+        throw std::bad_alloc();
+#ifdef MADV_HUGEPAGE
+    madvise(m_table.get(), kBytes, MADV_HUGEPAGE);
+#endif
     uint32_t* table = m_table.get();
     parallelFor(4096, [&](int yBegin, int yEnd) {
         for (int y = yBegin; y < yEnd; ++y) {
@@ -62,6 +75,11 @@ GradedYuvTable::GradedYuvTable(const CompiledGrade& grade, const YuvFormat& form
             }
         }
     });
+}
+
+void GradedYuvTable::FreeDeleter::operator()(uint32_t* table) const
+{
+    std::free(table);
 }
 
 void GradedYuvTable::convert(const Image& rgb, AVFrame* frame) const

@@ -41,7 +41,12 @@ private:
     int m_lumaBits = 8;
     int m_chromaBits = 12;
     int m_fractionBits = 4;
-    std::unique_ptr<uint32_t[]> m_table; ///< 2^24 entries, index (b << 16) | (g << 8) | r; every one written, so not cleared first
+    struct FreeDeleter
+    {
+        void operator()(uint32_t* table) const;
+    };
+    /// 2^24 entries, index (b << 16) | (g << 8) | r; every one written, so not cleared first.
+    std::unique_ptr<uint32_t[], FreeDeleter> m_table;
 };
 
 } // namespace cg

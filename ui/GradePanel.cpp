@@ -157,7 +157,7 @@ GradePanel::GradePanel(QWidget* parent) : QWidget(parent)
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 4, 10, 6);
     layout->setSpacing(10);
-    layout->addLayout(wheels, 5);
+    layout->addLayout(wheels, 4);
     layout->addWidget(divider);
     layout->addLayout(side, 3);
 
@@ -204,6 +204,8 @@ void GradePanel::addControl(QGridLayout* grid, int row, int column, const Parame
                             std::function<double(const Grade&)> get, std::function<void(Grade&, double)> set)
 {
     auto* control = new ParameterControl(spec, this);
+    control->label()->setMinimumWidth(72);
+    control->spinBox()->setFixedWidth(56);
     const int index = int(m_entries.size());
     m_entries.push_back({control, std::move(get), std::move(set)});
     grid->addWidget(control, row, column);

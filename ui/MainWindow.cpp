@@ -557,6 +557,7 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, m_scopesDock);
 
     m_timeline = new TimelinePanel(m_session);
+    m_timeline->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     m_timeline->setContextActions({m_copyGradeAction, m_pasteGradeAction, m_resetGradeAction, m_relinkAction,
                                    m_removeClipAction});
     m_timelineDock = dock(QStringLiteral("timelineDock"), tr("Clips"), m_timeline);

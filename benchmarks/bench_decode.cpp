@@ -85,18 +85,22 @@ void benchClip(const QString& ffmpeg, const QString& name, const QString& path, 
         best16 = std::min(best16, timeOurs(path, VideoDecoder::Depth::Rgb16).decodeSeconds);
         if (auto t = timeProgram(ffmpeg, {"-v", "error", "-nostdin", "-i", path, "-f", "null", "-"}))
             bestNull = std::min(bestNull, *t);
-        if (auto t = timeProgram(ffmpeg, {"-v", "error", "-nostdin", "-i", path, "-pix_fmt", "rgb24", "-f", "null", "-"}))
+        if (auto t = timeProgram(
+                ffmpeg, {"-v", "error", "-nostdin", "-i", path, "-pix_fmt", "rgb24", "-f", "null", "-"}))
             bestRgb = std::min(bestRgb, *t);
     }
     const auto fps = [&](double seconds) { return seconds > 0 && seconds < 1e29 ? frames / seconds : 0.0; };
-    std::printf("\n%s: %lld frames (%s)\n", qPrintable(name), static_cast<long long>(frames), qPrintable(path));
+    std::printf("\n%s: %lld frames (%s)\n", qPrintable(name), static_cast<long long>(frames),
+                qPrintable(path));
     std::printf("  %-52s %8.1f fps\n", "VideoDecoder::readNext, Rgb8", fps(best8));
     std::printf("  %-52s %8.1f fps\n", "VideoDecoder::readNext, Rgb16", fps(best16));
     std::printf("  %-52s %8.3f s\n", "VideoDecoder open (probe + packet index)", bestOpen);
     std::printf("  %-52s %8.1f fps\n", "ffmpeg -i IN -f null - (decode only)", fps(bestNull));
     std::printf("  %-52s %8.1f fps\n", "ffmpeg -i IN -pix_fmt rgb24 -f null -", fps(bestRgb));
-    std::printf("  ratio ours Rgb8 / ffmpeg decode only:  %.2fx\n", fps(best8) / std::max(fps(bestNull), 1e-9));
-    std::printf("  ratio ours Rgb8 / ffmpeg rgb24:        %.2fx\n", fps(best8) / std::max(fps(bestRgb), 1e-9));
+    std::printf("  ratio ours Rgb8 / ffmpeg decode only:  %.2fx\n",
+                fps(best8) / std::max(fps(bestNull), 1e-9));
+    std::printf("  ratio ours Rgb8 / ffmpeg rgb24:        %.2fx\n",
+                fps(best8) / std::max(fps(bestRgb), 1e-9));
     std::printf("  ratio ours Rgb8 incl. open / ffmpeg rgb24: %.2fx\n",
                 fps(best8 + bestOpen) / std::max(fps(bestRgb), 1e-9));
     std::fflush(stdout);
@@ -136,22 +140,24 @@ int main(int argc, char** argv)
         QString name;
         QStringList input;
     };
-    std::vector<Clip> clips{{"testsrc2 1080p H.264 (synthetic)",
-                             {"-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=25"}}};
+    std::vector<Clip> clips{
+        {"testsrc2 1080p H.264 (synthetic)", {"-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=25"}}};
     const QDir fetched(QStringLiteral(CINEGRADE_SOURCE_DIR "/tests/data/fetched"));
     for (const char* footage : {"cockatoo.mp4", "vtest.avi"})
         if (fetched.exists(QLatin1String(footage)))
             clips.push_back({QStringLiteral("%1 scaled to 1080p H.264 (camera footage)").arg(footage),
                              {"-i", fetched.filePath(QLatin1String(footage)), "-vf", "scale=1920:1080"}});
 
-    std::printf("bench_decode: %d frames of 1080p H.264 (libx264 veryfast, yuv420p), best of %d\n", frames, repeat);
+    std::printf("bench_decode: %d frames of 1080p H.264 (libx264 veryfast, yuv420p), best of %d\n", frames,
+                repeat);
     int index = 0;
     for (const Clip& clip : clips) {
         const QString path = dir.filePath(QStringLiteral("clip%1.mp4").arg(index++));
-        if (!timeProgram(ffmpeg, QStringList{"-v", "error", "-nostdin", "-y"} + clip.input +
-                                     QStringList{"-frames:v", QString::number(frames), "-an", "-c:v", "libx264",
-                                                 "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p",
-                                                 "-colorspace", "bt709", "-color_range", "tv", path}))
+        if (!timeProgram(ffmpeg,
+                         QStringList{"-v", "error", "-nostdin", "-y"} + clip.input +
+                             QStringList{"-frames:v", QString::number(frames), "-an", "-c:v", "libx264",
+                                         "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p",
+                                         "-colorspace", "bt709", "-color_range", "tv", path}))
             continue;
         try {
             benchClip(ffmpeg, clip.name, path, repeat);

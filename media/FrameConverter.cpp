@@ -27,7 +27,8 @@ bool isYuvj(AVPixelFormat format)
 
 bool isGray(const AVPixFmtDescriptor& description)
 {
-    return !(description.flags & (AV_PIX_FMT_FLAG_PAL | AV_PIX_FMT_FLAG_RGB)) && description.nb_components <= 2;
+    return !(description.flags & (AV_PIX_FMT_FLAG_PAL | AV_PIX_FMT_FLAG_RGB)) &&
+           description.nb_components <= 2;
 }
 
 /// swscale's contrast (16.16 fixed point) that makes its YUV -> RGB48 conversion reach 65535 at
@@ -173,7 +174,8 @@ Image rotatedClockwise(Image image, int degrees)
     return out;
 }
 
-FrameConverter::FrameConverter(QString path, UntaggedMatrix untagged) : m_path(std::move(path)), m_untagged(untagged)
+FrameConverter::FrameConverter(QString path, UntaggedMatrix untagged)
+    : m_path(std::move(path)), m_untagged(untagged)
 {
 }
 
@@ -220,8 +222,9 @@ void FrameConverter::convert(const AVFrame& frame, PixelFormat format, int rotat
     // (1080p 4:2:0: 3 ms against 24 ms for RGB24 and 99 ms for 10-bit to RGB48, measured here).
     // RGB sources go straight to packed RGB. AV_PIX_FMT_RGB48 and GBRP16 are host-endian aliases;
     // RGB48 is Image's layout for Rgb16.
-    const AVPixelFormat targetFormat =
-        yuv ? AV_PIX_FMT_GBRP16 : format == PixelFormat::Rgb16 ? AV_PIX_FMT_RGB48 : AV_PIX_FMT_RGB24;
+    const AVPixelFormat targetFormat = yuv                            ? AV_PIX_FMT_GBRP16
+                                       : format == PixelFormat::Rgb16 ? AV_PIX_FMT_RGB48
+                                                                      : AV_PIX_FMT_RGB24;
 
     if (sourceFormat == AV_PIX_FMT_RGB48BE && targetFormat == AV_PIX_FMT_RGB48) {
         // 16-bit PNG, the common deep still: a byte swap, done here to spare swscale's extra pass.
@@ -235,16 +238,18 @@ void FrameConverter::convert(const AVFrame& frame, PixelFormat format, int rotat
     }
     if (sourceFormat == targetFormat) {
         for (int y = 0; y < image.height(); ++y)
-            std::memcpy(image.row<uint8_t>(y), frame.data[0] + ptrdiff_t(y) * frame.linesize[0], image.rowBytes());
+            std::memcpy(image.row<uint8_t>(y), frame.data[0] + ptrdiff_t(y) * frame.linesize[0],
+                        image.rowBytes());
         return finish();
     }
 
-    const AVColorSpace matrix = effectiveMatrix(frame.colorspace, sourceFormat, frame.width, frame.height, m_untagged);
+    const AVColorSpace matrix =
+        effectiveMatrix(frame.colorspace, sourceFormat, frame.width, frame.height, m_untagged);
     const bool fullRange = effectiveFullRange(frame.color_range, sourceFormat);
     const Key key{frame.width, frame.height, sourceFormat, targetFormat, matrix, fullRange};
     if (!m_sws || !(key == m_key)) {
-        m_sws.reset(sws_getContext(frame.width, frame.height, sourceFormat, frame.width, frame.height, targetFormat,
-                                   kExactSwsFlags, nullptr, nullptr, nullptr));
+        m_sws.reset(sws_getContext(frame.width, frame.height, sourceFormat, frame.width, frame.height,
+                                   targetFormat, kExactSwsFlags, nullptr, nullptr, nullptr));
         if (!m_sws)
             fail(QStringLiteral("unsupported pixel format %1").arg(pixelFormatName(sourceFormat)));
         if (yuv) {
@@ -265,15 +270,16 @@ void FrameConverter::convert(const AVFrame& frame, PixelFormat format, int rotat
         if (av_frame_get_buffer(m_buffer.get(), 0) < 0)
             throw std::bad_alloc();
     }
-    const int error =
-        sws_scale(m_sws.get(), frame.data, frame.linesize, 0, frame.height, m_buffer->data, m_buffer->linesize);
+    const int error = sws_scale(m_sws.get(), frame.data, frame.linesize, 0, frame.height, m_buffer->data,
+                                m_buffer->linesize);
     if (error < 0)
         fail(QString::fromStdString(errorString(error)));
 
     const AVFrame& out = *m_buffer;
     if (!yuv) {
         for (int y = 0; y < image.height(); ++y)
-            std::memcpy(image.row<uint8_t>(y), out.data[0] + ptrdiff_t(y) * out.linesize[0], image.rowBytes());
+            std::memcpy(image.row<uint8_t>(y), out.data[0] + ptrdiff_t(y) * out.linesize[0],
+                        image.rowBytes());
         return finish();
     }
     const int width = image.width();

@@ -18,7 +18,8 @@ namespace cg::ffmpeg {
 inline constexpr int kExactSwsFlags = SWS_BILINEAR | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT | SWS_BITEXACT;
 
 /// What to assume when a YUV stream does not say which matrix it uses.
-enum class UntaggedMatrix {
+enum class UntaggedMatrix
+{
     /// BT.601, always: JFIF (ITU-T T.871) for JPEG, and swscale's own default.
     Bt601,
     /// By picture size, as players do (mpv, VLC, browsers): BT.709 for HD (width >= 1280 or

@@ -148,7 +148,9 @@ struct FrameSource::Impl
     }
 };
 
-FrameSource::FrameSource(const QString& path, size_t cacheBytes) : d(std::make_unique<Impl>(path, cacheBytes)) {}
+FrameSource::FrameSource(const QString& path, size_t cacheBytes) : d(std::make_unique<Impl>(path, cacheBytes))
+{
+}
 
 FrameSource::~FrameSource() = default;
 

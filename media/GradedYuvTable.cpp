@@ -39,11 +39,25 @@ GradedYuvTable::GradedYuvTable(const CompiledGrade& grade, const YuvFormat& form
     // Y'CbCr from R'G'B' (ITU-R BT.709-6 items 3.2-3.3 / BT.2020-2 table 4):
     //   Y' = Kr R' + Kg G' + Kb B',  Cb = (B' - Y') / (2 (1 - Kb)),  Cr = (R' - Y') / (2 (1 - Kr)),
     // quantised to limited range (BT.709-6 item 4.6): Y' = (219 Y' + 16) 2^(n-8), C = (224 C + 128) 2^(n-8).
+    // Each component is linear in R', G', B', so it is the sum of three per-channel terms, tabulated in
+    // 16.16 fixed point (errors below 2^-15 of a code value, far under the rounding step).
     const double kr = format.kr, kb = format.kb, kg = 1.0 - kr - kb;
     const double depthScale = std::ldexp(1.0, format.bitDepth - 8);
     const double chromaScale = depthScale * std::ldexp(1.0, m_fractionBits);
-    const double lumaMax = std::ldexp(1.0, m_lumaBits) - 1.0;
-    const double chromaMax = std::ldexp(1.0, m_chromaBits) - 1.0;
+    const double weights[3][3] = {
+        {219.0 * kr * depthScale, 219.0 * kg * depthScale, 219.0 * kb * depthScale},
+        {-224.0 * kr / (2.0 * (1.0 - kb)) * chromaScale, -224.0 * kg / (2.0 * (1.0 - kb)) * chromaScale,
+         224.0 * (1.0 - kb) / (2.0 * (1.0 - kb)) * chromaScale},
+        {224.0 * (1.0 - kr) / (2.0 * (1.0 - kr)) * chromaScale, -224.0 * kg / (2.0 * (1.0 - kr)) * chromaScale,
+         -224.0 * kb / (2.0 * (1.0 - kr)) * chromaScale}};
+    const double offsets[3] = {16.0 * depthScale, 128.0 * chromaScale, 128.0 * chromaScale};
+    std::vector<int32_t> terms(3 * 3 * 256); // [component][channel][code value]
+    for (int k = 0; k < 3; ++k)
+        for (int c = 0; c < 3; ++c)
+            for (int v = 0; v < 256; ++v)
+                terms[size_t((k * 3 + c) * 256 + v)] =
+                    int32_t(std::lround(std::ldexp(weights[k][c] * v / 255.0 + (c == 0 ? offsets[k] : 0.0), 16)));
+    const int32_t maxima[3] = {(1 << m_lumaBits) - 1, (1 << m_chromaBits) - 1, (1 << m_chromaBits) - 1};
     const int lumaBits = m_lumaBits, chromaBits = m_chromaBits;
     // 64 MiB gathered at random: with 4 KiB pages nearly every lookup misses the TLB. Aligned to and
     // advised for 2 MiB pages (Linux transparent huge pages), the gather runs markedly faster.
@@ -61,16 +75,13 @@ GradedYuvTable::GradedYuvTable(const CompiledGrade& grade, const YuvFormat& form
             const uint8_t* p = colours.row<uint8_t>(y);
             uint32_t* out = table + (size_t(y) << 12);
             for (int x = 0; x < 4096; ++x, p += 3) {
-                const double r = p[0] / 255.0, g = p[1] / 255.0, b = p[2] / 255.0;
-                const double luma = kr * r + kg * g + kb * b;
-                const double cb = (b - luma) / (2.0 * (1.0 - kb));
-                const double cr = (r - luma) / (2.0 * (1.0 - kr));
-                const auto quantise = [](double v, double max) {
-                    return uint32_t(std::clamp(std::floor(v + 0.5), 0.0, max));
-                };
-                const uint32_t yq = quantise((219.0 * luma + 16.0) * depthScale, lumaMax);
-                const uint32_t cbq = quantise((224.0 * cb + 128.0) * chromaScale, chromaMax);
-                const uint32_t crq = quantise((224.0 * cr + 128.0) * chromaScale, chromaMax);
+                uint32_t q[3];
+                for (int k = 0; k < 3; ++k) {
+                    const int32_t* t = terms.data() + k * 3 * 256;
+                    const int32_t v = (t[p[0]] + t[256 + p[1]] + t[512 + p[2]] + (1 << 15)) >> 16;
+                    q[k] = uint32_t(std::clamp(v, 0, maxima[k]));
+                }
+                const uint32_t yq = q[0], cbq = q[1], crq = q[2];
                 out[x] = yq | (cbq << lumaBits) | (crq << (lumaBits + chromaBits));
             }
         }

@@ -70,11 +70,9 @@ SequenceInfo sequenceInfo(const QString& path)
     const QString numberPattern = width > 0 && name.at(match.capturedStart() + 1) == QLatin1Char('0')
                                       ? QStringLiteral("(\\d{%1,})").arg(width)
                                       : QStringLiteral("(\\d+)");
-    const QRegularExpression filePattern(QStringLiteral("^") +
-                                         QRegularExpression::escape(name.left(match.capturedStart())) +
-                                         numberPattern +
-                                         QRegularExpression::escape(name.mid(match.capturedEnd())) +
-                                         QStringLiteral("$"));
+    const QRegularExpression filePattern(
+        QStringLiteral("^") + QRegularExpression::escape(name.left(match.capturedStart())) + numberPattern +
+        QRegularExpression::escape(name.mid(match.capturedEnd())) + QStringLiteral("$"));
     qint64 lowest = std::numeric_limits<qint64>::max();
     const QStringList entries = info.dir().entryList(QDir::Files);
     for (const QString& entry : entries) {
@@ -194,8 +192,8 @@ VideoStreamInfo describeVideo(const AVStream& stream, const PacketIndex& index, 
     video.colorTransfer = orUnknown(av_color_transfer_name(parameters.color_trc));
     video.decodeMatrix = orUnknown(av_color_space_name(effectiveMatrix(
         parameters.color_space, pixelFormat, parameters.width, parameters.height, UntaggedMatrix::BySize)));
-    video.decodeRange = effectiveFullRange(parameters.color_range, pixelFormat) ? QStringLiteral("pc")
-                                                                                : QStringLiteral("tv");
+    video.decodeRange =
+        effectiveFullRange(parameters.color_range, pixelFormat) ? QStringLiteral("pc") : QStringLiteral("tv");
     video.rotation = rotation;
     const AVCodecDescriptor* descriptor = avcodec_descriptor_get(parameters.codec_id);
     video.intraOnly = (descriptor && (descriptor->props & AV_CODEC_PROP_INTRA_ONLY)) ||
@@ -279,7 +277,9 @@ bool PacketIndex::reconstructMpegOrder(const std::vector<int>& shown)
     int pending = -1;
     for (int number : shown) {
         switch (m_packets[size_t(number)].pictureType) {
-        case 'B': order.push_back(number); break;
+        case 'B':
+            order.push_back(number);
+            break;
         case 'I':
         case 'P':
         case 'S':
@@ -288,7 +288,8 @@ bool PacketIndex::reconstructMpegOrder(const std::vector<int>& shown)
                 order.push_back(pending);
             pending = number;
             break;
-        default: return false;
+        default:
+            return false;
         }
     }
     if (pending >= 0)
@@ -300,10 +301,14 @@ bool PacketIndex::reconstructMpegOrder(const std::vector<int>& shown)
 int64_t PacketIndex::valueOf(const IndexedPacket& packet, Field field)
 {
     switch (field) {
-    case Field::Pos: return packet.pos;
-    case Field::Dts: return packet.dts;
-    case Field::Pts: return packet.pts;
-    case Field::None: break;
+    case Field::Pos:
+        return packet.pos;
+    case Field::Dts:
+        return packet.dts;
+    case Field::Pts:
+        return packet.pts;
+    case Field::None:
+        break;
     }
     return AV_NOPTS_VALUE;
 }
@@ -328,12 +333,12 @@ void PacketIndex::finish(bool reorders)
     m_frameCount = qint64(shown.size());
 
     if (allPts) {
-        std::stable_sort(shown.begin(), shown.end(),
-                         [this](int a, int b) { return m_packets[size_t(a)].pts < m_packets[size_t(b)].pts; });
-        const bool distinct =
-            std::adjacent_find(shown.begin(), shown.end(), [this](int a, int b) {
-                return m_packets[size_t(a)].pts == m_packets[size_t(b)].pts;
-            }) == shown.end();
+        std::stable_sort(shown.begin(), shown.end(), [this](int a, int b) {
+            return m_packets[size_t(a)].pts < m_packets[size_t(b)].pts;
+        });
+        const bool distinct = std::adjacent_find(shown.begin(), shown.end(), [this](int a, int b) {
+                                  return m_packets[size_t(a)].pts == m_packets[size_t(b)].pts;
+                              }) == shown.end();
         if (distinct)
             m_order = Order::Timestamps;
         else
@@ -367,7 +372,8 @@ void PacketIndex::finish(bool reorders)
         bool usable = true;
         for (int n = 0; n < count && usable; ++n) {
             const int64_t value = valueOf(m_packets[size_t(n)], field);
-            usable = value != AV_NOPTS_VALUE && (field != Field::Pos || value >= 0) && lookup.emplace(value, n).second;
+            usable = value != AV_NOPTS_VALUE && (field != Field::Pos || value >= 0) &&
+                     lookup.emplace(value, n).second;
         }
         if (usable) {
             m_field = field;
@@ -396,7 +402,9 @@ bool PacketIndex::matches(const AVPacket& packet, int number) const
     if (number < 0 || number >= packetCount())
         return false;
     const IndexedPacket& entry = m_packets[size_t(number)];
-    const auto same = [](int64_t a, int64_t b, int64_t unknown) { return a == unknown || b == unknown || a == b; };
+    const auto same = [](int64_t a, int64_t b, int64_t unknown) {
+        return a == unknown || b == unknown || a == b;
+    };
     return same(entry.pos, packet.pos, -1) && same(entry.dts, packet.dts, AV_NOPTS_VALUE) &&
            same(entry.pts, packet.pts, AV_NOPTS_VALUE);
 }
@@ -453,7 +461,8 @@ OpenMedia openMedia(const QString& path)
                         ? double(format->duration) / AV_TIME_BASE
                         : info.video->duration;
     const QString container = info.container;
-    const bool imageDemuxer = container == QLatin1String("image2") || container.endsWith(QLatin1String("_pipe"));
+    const bool imageDemuxer =
+        container == QLatin1String("image2") || container.endsWith(QLatin1String("_pipe"));
     info.isStill = imageDemuxer && !sequence.isSequence && info.video->frameCount == 1;
     if (info.isStill) {
         info.duration = 0.0;

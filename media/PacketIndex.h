@@ -33,7 +33,8 @@ struct IndexedPacket
 class PacketIndex
 {
 public:
-    enum class Order {
+    enum class Order
+    {
         Timestamps,     ///< every shown packet has its own pts: presentation order is pts order
         PictureTypes,   ///< MPEG-1/2/4 without pts on every packet (.mpg/.vob, B-frames in AVI): the
                         ///< display order follows from the picture types (ISO/IEC 13818-2 6.1.1.11)
@@ -72,7 +73,13 @@ public:
     int64_t endPts() const { return m_endPts; }
 
 private:
-    enum class Field { Pos, Dts, Pts, None };
+    enum class Field
+    {
+        Pos,
+        Dts,
+        Pts,
+        None
+    };
     static int64_t valueOf(const IndexedPacket& packet, Field field);
 
     bool reconstructMpegOrder(const std::vector<int>& shown);

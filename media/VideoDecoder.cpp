@@ -35,8 +35,6 @@ bool isDamaged(const AVFrame& frame)
 
 struct VideoDecoder::Impl
 {
-    enum class Stop { None, End, Budget, Lost };
-
     QString path;
     OpenMedia media;
     CodecContextPtr codec;
@@ -55,15 +53,14 @@ struct VideoDecoder::Impl
 
     bool positioned = false; ///< the decoder continues the stream from a known packet
     bool draining = false;
-    int nextPacket = 0;      ///< number of the next video packet the demuxer delivers
-    qint64 lastOut = -1;     ///< index of the last frame taken out of the decoder
-    qint64 counted = 0;      ///< frames out since the first packet (CountFromStart)
-    Stop stop = Stop::None;
+    int nextPacket = 0;  ///< number of the next video packet the demuxer delivers
+    qint64 lastOut = -1; ///< index of the last frame taken out of the decoder
+    qint64 counted = 0;  ///< frames out since the first packet (CountFromStart)
 
     qint64 lastIndex = -1; ///< the frame returned last, kept (by reference) for repeated requests
     FramePtr last = makeFrame();
     qint64 nextIndex = 0;
-    std::set<int> unsafeKeys;      ///< key packets that proved to be no clean starting point
+    std::set<int> unsafeKeys;       ///< key packets that proved to be no clean starting point
     std::set<qint64> missingFrames; ///< frames the decoder never produced
 
     Impl(const QString& file, Depth depth)
@@ -97,8 +94,12 @@ struct VideoDecoder::Impl
 
         rotation = media.info.video->rotation;
         switch (depth) {
-        case Depth::Rgb8: output = PixelFormat::Rgb8; break;
-        case Depth::Rgb16: output = PixelFormat::Rgb16; break;
+        case Depth::Rgb8:
+            output = PixelFormat::Rgb8;
+            break;
+        case Depth::Rgb16:
+            output = PixelFormat::Rgb16;
+            break;
         case Depth::Auto:
             output = media.info.video->bitDepth > 8 ? PixelFormat::Rgb16 : PixelFormat::Rgb8;
             break;
@@ -112,7 +113,12 @@ struct VideoDecoder::Impl
 
     // ---- demuxing -------------------------------------------------------------------------------
 
-    enum class Read { Packet, End, Budget };
+    enum class Read
+    {
+        Packet,
+        End,
+        Budget
+    };
 
     /// The next packet of the video stream into `into`. `budget` counts demuxer reads.
     Read readVideoPacket(AVPacket* into, int& budget)
@@ -146,7 +152,6 @@ struct VideoDecoder::Impl
         av_packet_unref(pendingPacket.get());
         positioned = false;
         draining = false;
-        stop = Stop::None;
         lastOut = -1;
     }
 
@@ -242,14 +247,14 @@ struct VideoDecoder::Impl
         } else {
             switch (readVideoPacket(packet.get(), budget)) {
             case Read::Packet:
-                if (!index().matches(*packet, nextPacket)) {
-                    stop = Stop::Lost;
-                    return false;
-                }
+                if (!index().matches(*packet, nextPacket))
+                    return false; // the demuxer went its own way: seek again
                 input = packet.get();
                 break;
-            case Read::Budget: stop = Stop::Budget; return false;
-            case Read::End: break;
+            case Read::Budget:
+                return false;
+            case Read::End:
+                break;
             }
         }
         if (!input) {
@@ -289,21 +294,17 @@ struct VideoDecoder::Impl
                 return true;
             }
             if (error == AVERROR_EOF) {
-                stop = Stop::End;
                 positioned = false;
                 return false;
             }
             if (error != AVERROR(EAGAIN)) {
                 if (++errors > kPacketSlack) {
-                    stop = Stop::Budget;
                     positioned = false;
                     return false;
                 }
                 continue;
             }
             if (draining || !feed(budget)) {
-                if (stop == Stop::None)
-                    stop = Stop::End;
                 positioned = false;
                 return false;
             }
@@ -445,7 +446,8 @@ struct VideoDecoder::Impl
         const std::string detail = lastLogMessage();
         fail(QStringLiteral("frame %1 cannot be decoded%2")
                  .arg(target)
-                 .arg(detail.empty() ? QString() : QStringLiteral(" (%1)").arg(QString::fromStdString(detail))));
+                 .arg(detail.empty() ? QString()
+                                     : QStringLiteral(" (%1)").arg(QString::fromStdString(detail))));
     }
 };
 

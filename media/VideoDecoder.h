@@ -15,7 +15,12 @@ namespace cg {
 class VideoDecoder
 {
 public:
-    enum class Depth { Auto, Rgb8, Rgb16 }; ///< Auto: Rgb16 for sources deeper than 8 bits, else Rgb8
+    enum class Depth
+    {
+        Auto,
+        Rgb8,
+        Rgb16
+    }; ///< Auto: Rgb16 for sources deeper than 8 bits, else Rgb8
 
     /// Throws InputError when the file cannot be opened or has no decodable video.
     explicit VideoDecoder(const QString& path, Depth depth = Depth::Auto);
@@ -35,7 +40,7 @@ public:
     /// Index of the frame readNext() returns next.
     qint64 nextIndex() const;
     /// Presentation time of frame `index` in units of info().video->timeBase, counted from the first
-    /// frame (variable frame rate clips keep their timing); AV_NOPTS_VALUE-like INT64_MIN when out of range.
+    /// frame (variable frame rate clips keep their timing); INT64_MIN when out of range.
     qint64 timestamp(qint64 index) const;
 
 private:

@@ -378,6 +378,7 @@ ClassifierTrainingReport Classifier::train(const ClassifierTrainingOptions& o)
 
     timer.restart();
     std::deque<double> recent;
+    double waitSeconds = 0.0; // time the network waited for data (the sampler is the bottleneck when high)
     std::future<TrainingBatch> next;
     if (start < o.steps)
         next = std::async(std::launch::async, [&sampler, start, &o] { return sampler.batch(start, o.batchSize); });
@@ -387,7 +388,10 @@ ClassifierTrainingReport Classifier::train(const ClassifierTrainingOptions& o)
             writeCheckpoint(net, optimizer, step, o);
             throw InputError(QStringLiteral("training cancelled at step %1 (checkpoint %2.ckpt)").arg(step).arg(o.outPath));
         }
+        QElapsedTimer wait;
+        wait.start();
         const TrainingBatch batch = next.get();
+        waitSeconds += double(wait.nsecsElapsed()) / 1e9;
         if (step + 1 < o.steps)
             next = std::async(std::launch::async, [&sampler, step, &o] { return sampler.batch(step + 1, o.batchSize); });
         const double rate = learningRate(o.learningRate, step, o.steps);
@@ -405,13 +409,14 @@ ClassifierTrainingReport Classifier::train(const ClassifierTrainingOptions& o)
         const int64_t done = step + 1;
         if (done % 50 == 0 || done == o.steps) {
             const double perStep = timer.elapsed() / 1000.0 / double(done - start);
-            log(QStringLiteral("step %1/%2  loss %3  lr %4  %5 s/step  eta %6 min")
+            log(QStringLiteral("step %1/%2  loss %3  lr %4  %5 s/step (%7 s waiting for data)  eta %6 min")
                     .arg(done)
                     .arg(o.steps)
                     .arg(std::accumulate(recent.begin(), recent.end(), 0.0) / double(recent.size()), 0, 'f', 4)
                     .arg(rate, 0, 'g', 3)
                     .arg(perStep, 0, 'f', 3)
-                    .arg(perStep * double(o.steps - done) / 60.0, 0, 'f', 1));
+                    .arg(perStep * double(o.steps - done) / 60.0, 0, 'f', 1)
+                    .arg(waitSeconds / double(done - start), 0, 'f', 3));
         }
         if (done % o.checkpointInterval == 0 && done < o.steps)
             writeCheckpoint(net, optimizer, done, o);

@@ -97,6 +97,8 @@ void Autosave::saveNow()
 
 void Autosave::discard()
 {
+    if (m_crashed)
+        return; // a killed process removes nothing
     QFile::remove(autosavePath());
     QFile::remove(metaPath());
     m_savedRevision = m_session->revision();

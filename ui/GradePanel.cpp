@@ -5,6 +5,7 @@
 #include "ParameterControl.h"
 
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFileInfo>
 #include <QFrame>
 #include <QGridLayout>

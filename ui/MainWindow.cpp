@@ -194,6 +194,10 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow()
 {
+    // The children outlive this part of the window: nothing may call back into it any more.
+    m_session->blockSignals(true);
+    m_playback->blockSignals(true);
+    m_playback->pause();
     m_imageExportWatcher.disconnect(this);
     m_imageExportWatcher.waitForFinished();
 }
@@ -683,7 +687,8 @@ int MainWindow::previewWidth() const
         // Half resolution when full preview cannot keep the clip's rate.
         if (m_halfResolution)
             width = std::min(width, std::max(160, source / 2));
-    } else if (m_viewer->displayScale() * source > width + 1) {
+    } else if ((m_viewer->isFitted() ? m_viewer->fitScaleFor(QSize(media->width(), media->height()))
+                                     : m_viewer->displayScale()) * source > width + 1) {
         // Zoomed in past the preview's pixels: the paused frame is worth its full resolution.
         width = source;
     }

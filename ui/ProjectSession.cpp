@@ -47,7 +47,10 @@ ProjectSession::ProjectSession(QObject* parent) : QObject(parent)
 
 ProjectSession::~ProjectSession()
 {
-    // Commands hold a pointer back to the session: drop them before the session goes.
+    // Commands hold a pointer back to the session: drop them before the session goes, silently (the
+    // observers may be half destroyed by now).
+    blockSignals(true);
+    m_undo.blockSignals(true);
     m_undo.clear();
 }
 

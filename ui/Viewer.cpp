@@ -123,8 +123,9 @@ QRect Viewer::placeIn(const QRect& area) const
     }
     const QSizeF size = QSizeF(picture) * m_scale;
     const QPointF centre = QRectF(area).center() + m_pan;
-    return QRectF(centre.x() - size.width() / 2, centre.y() - size.height() / 2, size.width(), size.height())
-        .toAlignedRect();
+    // Rounded position and size (not the bounding rectangle), so 100 % is exactly one pixel per pixel.
+    return QRect(QPoint(int(std::lround(centre.x() - size.width() / 2)), int(std::lround(centre.y() - size.height() / 2))),
+                 QSize(int(std::lround(size.width())), int(std::lround(size.height()))));
 }
 
 QRect Viewer::pictureRect() const
@@ -148,6 +149,15 @@ double Viewer::displayScale() const
     const QSize source = sourceSize();
     const QRect r = pictureRect();
     return source.isEmpty() || r.isEmpty() ? 1.0 : double(r.width()) / source.width();
+}
+
+double Viewer::fitScaleFor(QSize source) const
+{
+    const QRect area = m_mode == Mode::SideBySide ? QRect(0, 0, width() / 2, height()) : rect();
+    const QRect inner = area.adjusted(kMargin, kMargin, -kMargin, -kMargin);
+    if (source.isEmpty() || inner.isEmpty())
+        return 1.0;
+    return std::min(double(inner.width()) / source.width(), double(inner.height()) / source.height());
 }
 
 void Viewer::zoomToFit()

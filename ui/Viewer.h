@@ -58,6 +58,8 @@ public:
     bool isFitted() const { return m_fit; }
     /// The scale the picture is shown at now (screen pixels per source pixel).
     double displayScale() const;
+    /// The scale "fit" gives a picture of `source` pixels in this widget now.
+    double fitScaleFor(QSize source) const;
     void zoomToFit();
     void setZoom(double scale);
     void zoomIn();

@@ -20,9 +20,11 @@ namespace {
 constexpr const char* kUsage = R"(usage: cinegrade-cli COMMAND [OPTIONS]
 
 commands:
-  info IN                                  JSON: kind, size, bit depth, frames
+  info IN                                  JSON: streams, size, fps, frames, duration, colour tags
   render IN -o OUT [--grade G.json] [--cdl C.cdl [--cdl-id ID]] [--lut L.cube]
-                                           grade an image (PNG 8/16-bit, JPEG, TIFF 8/16-bit)
+         [--codec h264|prores-lt|prores|prores-hq|prores-4444] [--crf N] [--start T --end T]
+                                           grade a video (MP4/MOV out, audio kept, progress on
+                                           stderr) or an image (PNG/TIFF 8/16-bit, JPEG)
   export-lut -o L.cube [--grade G.json] [--cdl C.cdl] [--lut L.cube] [--size 33]
                                            bake a grade into a .cube 3D LUT
   analyze IN [--frame N] [--model M]       JSON: what is wrong (classifier classes, per-axis

@@ -104,8 +104,8 @@ inline QString patternMaster(int width, int height)
     const QString key = QStringLiteral("%1x%2").arg(width).arg(height);
     if (!made.contains(key)) {
         const QString path = folder.filePath(QStringLiteral("pattern_%1.mkv").arg(key));
-        if (!folder.isValid() ||
-            !runFfmpeg({"-f", "lavfi", "-i", patternSource(kMasterFrames, width, height), "-c:v", "ffv1", path}))
+        if (!folder.isValid() || !runFfmpeg({"-f", "lavfi", "-i", patternSource(kMasterFrames, width, height),
+                                             "-c:v", "ffv1", path}))
             return {};
         made.insert(key, path);
     }
@@ -113,12 +113,13 @@ inline QString patternMaster(int width, int height)
 }
 
 /// Writes a pattern clip of `frames` frames: `codecArguments` go between the input and the output.
-inline bool makePatternClip(const QString& path, int frames, const QStringList& codecArguments, int width = 320,
-                            int height = 240)
+inline bool makePatternClip(const QString& path, int frames, const QStringList& codecArguments,
+                            int width = 320, int height = 240)
 {
     const QString master = frames <= kMasterFrames ? patternMaster(width, height) : QString();
-    const QStringList input = master.isEmpty() ? QStringList{"-f", "lavfi", "-i", patternSource(frames, width, height)}
-                                               : QStringList{"-i", master};
+    const QStringList input = master.isEmpty()
+                                  ? QStringList{"-f", "lavfi", "-i", patternSource(frames, width, height)}
+                                  : QStringList{"-i", master};
     return runFfmpeg(input + codecArguments + QStringList{"-frames:v", QString::number(frames), path});
 }
 

@@ -51,9 +51,9 @@ private slots:
         if (ffmpegProgram().isEmpty())
             QSKIP("the ffmpeg program is needed to make test clips");
         m_clip = m_dir.filePath("clip.mp4");
-        QVERIFY(makePatternClip(m_clip, kFrames,
-                                {"-c:v", "libx264", "-preset", "ultrafast", "-g", "12", "-bf", "2", "-pix_fmt",
-                                 "yuv420p"}));
+        QVERIFY(makePatternClip(
+            m_clip, kFrames,
+            {"-c:v", "libx264", "-preset", "ultrafast", "-g", "12", "-bf", "2", "-pix_fmt", "yuv420p"}));
     }
 
     void framesEqualTheDecodersFrames()

@@ -89,8 +89,14 @@ inline bool runFfmpeg(const QStringList& arguments)
 inline bool makeClip(const QString& path, int frames = 12, int width = 320, int height = 180, int fps = 25,
                      const QString& source = QStringLiteral("testsrc2"))
 {
+    const QString separator = source.contains(QLatin1Char('=')) ? QStringLiteral(":") : QStringLiteral("=");
     return runFfmpeg({"-f", "lavfi", "-i",
-                      QStringLiteral("%1=s=%2x%3:r=%4:d=%5").arg(source).arg(width).arg(height).arg(fps).arg(double(frames) / fps),
+                      QStringLiteral("%1%2s=%3x%4:r=%5:d=%6")
+                          .arg(source, separator)
+                          .arg(width)
+                          .arg(height)
+                          .arg(fps)
+                          .arg(double(frames) / fps),
                       "-frames:v", QString::number(frames), "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset",
                       "ultrafast", "-g", "6", path});
 }
@@ -100,20 +106,22 @@ inline void waitIdle(cg::MainWindow& window, int timeoutMs = 20000)
     QTRY_VERIFY_WITH_TIMEOUT(!window.isProcessing(), timeoutMs);
 }
 
-/// What the viewer must show for the frame it shows: the core's compiled grade (the same the exporter
-/// uses, 33^3) applied to the shown original.
-inline cg::Image expectedGraded(const cg::MainWindow& window)
-{
-    const cg::CompiledGrade compiled(window.session()->currentGrade(), cg::CompiledGrade::kDefaultSize,
-                                     window.session()->pipeline());
-    return compiled.applied(window.viewer()->originalImage());
-}
-
 /// The frame as decoded by the media layer, scaled as the viewer's preview.
 inline cg::Image decodedPreview(const QString& path, qint64 frame, int maxWidth = cg::kPreviewMaxWidth)
 {
     const cg::ClipMedia media(path);
     return cg::makePreview(media.frame(frame), maxWidth);
+}
+
+/// What the viewer must show for the frame it shows: the core's compiled grade (the same the exporter
+/// uses, 33^3, with the clip's colour pipeline) applied to the frame decoded again by the media layer
+/// at the size the viewer shows it.
+inline cg::Image expectedGraded(const cg::MainWindow& window)
+{
+    const cg::CompiledGrade compiled(window.session()->currentGrade(), cg::CompiledGrade::kDefaultSize,
+                                     window.session()->pipeline());
+    return compiled.applied(decodedPreview(window.session()->media()->path(), window.viewer()->frameShown(),
+                                           window.viewer()->originalImage().width()));
 }
 
 inline QSlider* slider(const cg::MainWindow& window, const QString& key)

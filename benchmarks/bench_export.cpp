@@ -65,7 +65,8 @@ bool runFfmpeg(const QStringList& arguments)
 {
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(QStringLiteral("ffmpeg"), QStringList{"-hide_banner", "-loglevel", "error", "-y"} + arguments);
+    process.start(QStringLiteral("ffmpeg"),
+                  QStringList{"-hide_banner", "-loglevel", "error", "-y"} + arguments);
     if (!process.waitForFinished(kProcessTimeoutMs) || process.exitStatus() != QProcess::NormalExit ||
         process.exitCode() != 0) {
         std::fprintf(stderr, "ffmpeg %s failed:\n%s\n", qPrintable(arguments.join(' ')),
@@ -104,7 +105,8 @@ Timing timed(const std::function<bool()>& run)
     timer.start();
     if (!run())
         return {};
-    return {double(timer.nsecsElapsed()) * 1e-9, cpuSeconds(RUSAGE_SELF) + cpuSeconds(RUSAGE_CHILDREN) - cpuBefore};
+    return {double(timer.nsecsElapsed()) * 1e-9,
+            cpuSeconds(RUSAGE_SELF) + cpuSeconds(RUSAGE_CHILDREN) - cpuBefore};
 }
 
 QString findFootage(const QString& requested)
@@ -152,8 +154,8 @@ int main(int argc, char** argv)
     QTemporaryDir dir;
     const QString source = dir.filePath("source.mp4");
     footage = findFootage(footage);
-    const QStringList bt709{"-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709",
-                            "-color_range", "tv"};
+    const QStringList bt709{"-colorspace", "bt709", "-color_primaries", "bt709",
+                            "-color_trc",  "bt709", "-color_range",     "tv"};
     const QStringList sourceEncoding =
         QStringList{"-c:v", "libx264", "-preset", "fast", "-crf", "16", "-pix_fmt", "yuv420p"} + bt709;
     bool made = false;
@@ -165,21 +167,22 @@ int main(int argc, char** argv)
     }
     if (!made) {
         std::printf("footage: none fetched (tools/fetch-test-media.sh); testsrc2 with grain\n");
-        if (!runFfmpeg(QStringList{"-f", "lavfi", "-i",
-                                   QStringLiteral("testsrc2=size=1920x1080:rate=25:duration=%1").arg(seconds),
-                                   "-f", "lavfi", "-i",
-                                   QStringLiteral("sine=frequency=440:sample_rate=48000:duration=%1").arg(seconds),
-                                   "-vf", "noise=alls=8:allf=t", "-c:a", "aac"} +
-                       sourceEncoding + QStringList{source}))
+        if (!runFfmpeg(
+                QStringList{"-f", "lavfi", "-i",
+                            QStringLiteral("testsrc2=size=1920x1080:rate=25:duration=%1").arg(seconds), "-f",
+                            "lavfi", "-i",
+                            QStringLiteral("sine=frequency=440:sample_rate=48000:duration=%1").arg(seconds),
+                            "-vf", "noise=alls=8:allf=t", "-c:a", "aac"} +
+                sourceEncoding + QStringList{source}))
             return 1;
     }
 
     try {
         VideoDecoder probe(source);
         const qint64 frames = probe.frameCount();
-        std::printf("source: %dx%d, %lld frames, %.2f fps, H.264 4:2:0 8-bit; %d cores\n", probe.info().video->width,
-                    probe.info().video->height, static_cast<long long>(frames), probe.info().video->frameRate.value(),
-                    QThread::idealThreadCount());
+        std::printf("source: %dx%d, %lld frames, %.2f fps, H.264 4:2:0 8-bit; %d cores\n",
+                    probe.info().video->width, probe.info().video->height, static_cast<long long>(frames),
+                    probe.info().video->frameRate.value(), QThread::idealThreadCount());
 
         // The grade at the export lattice size, and the same grade baked for ffmpeg's lut3d.
         QElapsedTimer timer;
@@ -211,9 +214,13 @@ int main(int argc, char** argv)
                     double(frames) / ourDecode.wall, 1000.0 * ourDecode.cpu / double(frames));
 
         const Contest contests[] = {
-            {"H.264 (libx264 medium, CRF 18)", ExportCodec::H264, ".mp4",
+            {"H.264 (libx264 medium, CRF 18)",
+             ExportCodec::H264,
+             ".mp4",
              {"-c:v", "libx264", "-preset", "medium", "-crf", "18", "-pix_fmt", "yuv420p"}},
-            {"ProRes 422 HQ (prores_ks)", ExportCodec::ProResHQ, ".mov",
+            {"ProRes 422 HQ (prores_ks)",
+             ExportCodec::ProResHQ,
+             ".mov",
              {"-c:v", "prores_ks", "-profile:v", "3", "-vendor", "apl0", "-pix_fmt", "yuv422p10le"}},
         };
         const CompiledGrade identity;
@@ -223,8 +230,9 @@ int main(int argc, char** argv)
             settings.crf = 18;
             settings.preset = QStringLiteral("medium");
             const QString ours = dir.filePath("ours" + contest.suffix);
-            const QStringList common = QStringList{"-i", source, "-map", "0:v:0", "-map", "0:a?", "-c:a", "copy"} +
-                                       contest.encoderArguments + bt709;
+            const QStringList common =
+                QStringList{"-i", source, "-map", "0:v:0", "-map", "0:a?", "-c:a", "copy"} +
+                contest.encoderArguments + bt709;
             // ours graded, ours with the identity grade (the pipeline's own cost, without the encoder
             // working harder on graded pictures), (a) ffmpeg plain, (b) ffmpeg lut3d.
             Timing best[4];
@@ -237,10 +245,11 @@ int main(int argc, char** argv)
                     exportVideo(source, ours, identity, settings);
                     return true;
                 }));
-                best[2].keepBest(timed([&] { return runFfmpeg(common + QStringList{dir.filePath("a" + contest.suffix)}); }));
+                best[2].keepBest(timed(
+                    [&] { return runFfmpeg(common + QStringList{dir.filePath("a" + contest.suffix)}); }));
                 best[3].keepBest(timed([&] {
-                    return runFfmpeg(common +
-                                     QStringList{"-vf", "lut3d=file=" + cubePath, dir.filePath("b" + contest.suffix)});
+                    return runFfmpeg(common + QStringList{"-vf", "lut3d=file=" + cubePath,
+                                                          dir.filePath("b" + contest.suffix)});
                 }));
             }
             std::printf("%s, %lld frames:\n", contest.name, static_cast<long long>(frames));
@@ -250,11 +259,14 @@ int main(int argc, char** argv)
                 std::printf("  %-22s %7.2f s wall (%5.1f fps) %7.2f s CPU\n", names[i], best[i].wall,
                             double(frames) / best[i].wall, best[i].cpu);
             const auto verdict = [](double ratio, double goal) { return ratio <= goal ? "ok" : "MISSED"; };
-            std::printf("  ours/(a): %.2f wall, %.2f CPU  (goal <= 1.10: %s)   identity/(a): %.2f wall, %.2f CPU\n",
-                        best[0].wall / best[2].wall, best[0].cpu / best[2].cpu, verdict(best[0].wall / best[2].wall, 1.10),
-                        best[1].wall / best[2].wall, best[1].cpu / best[2].cpu);
-            std::printf("  ours/(b): %.2f wall, %.2f CPU  (goal <= 0.60: %s)\n\n", best[0].wall / best[3].wall,
-                        best[0].cpu / best[3].cpu, verdict(best[0].wall / best[3].wall, 0.6));
+            std::printf(
+                "  ours/(a): %.2f wall, %.2f CPU  (goal <= 1.10: %s)   identity/(a): %.2f wall, %.2f CPU\n",
+                best[0].wall / best[2].wall, best[0].cpu / best[2].cpu,
+                verdict(best[0].wall / best[2].wall, 1.10), best[1].wall / best[2].wall,
+                best[1].cpu / best[2].cpu);
+            std::printf("  ours/(b): %.2f wall, %.2f CPU  (goal <= 0.60: %s)\n\n",
+                        best[0].wall / best[3].wall, best[0].cpu / best[3].cpu,
+                        verdict(best[0].wall / best[3].wall, 0.6));
         }
     } catch (const InputError& error) {
         std::fprintf(stderr, "bench_export: %s\n", error.what());

@@ -33,9 +33,9 @@ struct AudioPassthrough::Impl
     struct Stream
     {
         const AVStream* source = nullptr;
-        AVStream* output = nullptr;                   ///< when copied
+        AVStream* output = nullptr;                  ///< when copied
         std::unique_ptr<AudioTranscoder> transcoder; ///< when re-encoded
-        int64_t start = 0;                            ///< the range, in the source stream's time base
+        int64_t start = 0;                           ///< the range, in the source stream's time base
         int64_t end = 0;
         bool done = false; ///< a packet past the range was seen
     };
@@ -69,7 +69,9 @@ struct AudioPassthrough::Impl
         if (error < 0)
             throw InputError(QStringLiteral("cannot read %1: %2").arg(inputName, describe(error)));
         std::optional<int64_t> time;
-        const int position = packet->stream_index < int(streamOfIndex.size()) ? streamOfIndex[size_t(packet->stream_index)] : -1;
+        const int position = packet->stream_index < int(streamOfIndex.size())
+                                 ? streamOfIndex[size_t(packet->stream_index)]
+                                 : -1;
         if (position >= 0) {
             Stream& stream = streams[size_t(position)];
             const int64_t timestamp = packet->pts != AV_NOPTS_VALUE ? packet->pts : packet->dts;

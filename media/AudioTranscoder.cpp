@@ -233,11 +233,12 @@ AudioTranscoder::AudioTranscoder(const AVStream* source, MediaWriter& writer, co
 
     const AVCodec* decoder = avcodec_find_decoder(parameters->codec_id);
     if (!decoder)
-        throw InputError(QStringLiteral("cannot write %1: audio stream #%2 (%3) can neither be copied into it "
-                                        "nor decoded; export without audio")
-                             .arg(d->outputName)
-                             .arg(source->index)
-                             .arg(QString::fromLatin1(avcodec_get_name(parameters->codec_id))));
+        throw InputError(
+            QStringLiteral("cannot write %1: audio stream #%2 (%3) can neither be copied into it "
+                           "nor decoded; export without audio")
+                .arg(d->outputName)
+                .arg(source->index)
+                .arg(QString::fromLatin1(avcodec_get_name(parameters->codec_id))));
     d->decoder = makeCodecContext(decoder);
     int error = avcodec_parameters_to_context(d->decoder.get(), parameters);
     if (error < 0)
@@ -251,7 +252,8 @@ AudioTranscoder::AudioTranscoder(const AVStream* source, MediaWriter& writer, co
     // MP4 gets AAC (what every player reads there); MOV, the ProRes container, gets uncompressed PCM,
     // 24-bit when the source holds more than 16 bits.
     const bool mov = QByteArray(writer.format()->oformat->name) == "mov";
-    const bool deep = av_get_bytes_per_sample(d->decoder->sample_fmt) > 2 || parameters->bits_per_raw_sample > 16;
+    const bool deep =
+        av_get_bytes_per_sample(d->decoder->sample_fmt) > 2 || parameters->bits_per_raw_sample > 16;
     const AVCodecID target = !mov ? AV_CODEC_ID_AAC : (deep ? AV_CODEC_ID_PCM_S24LE : AV_CODEC_ID_PCM_S16LE);
     const AVCodec* encoder = avcodec_find_encoder(target);
     if (!encoder)
@@ -270,7 +272,8 @@ AudioTranscoder::AudioTranscoder(const AVStream* source, MediaWriter& writer, co
         context->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
     error = avcodec_open2(context, encoder, nullptr);
     if (error < 0)
-        d->fail(QStringLiteral("cannot encode its audio as %1").arg(QString::fromLatin1(encoder->name)), error);
+        d->fail(QStringLiteral("cannot encode its audio as %1").arg(QString::fromLatin1(encoder->name)),
+                error);
 
     d->fifo.reset(av_audio_fifo_alloc(context->sample_fmt, context->ch_layout.nb_channels, 4096));
     if (!d->fifo)

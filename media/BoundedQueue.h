@@ -12,8 +12,7 @@ namespace cg {
 /// pipeline (decode -> grade -> encode). Small capacities keep memory bounded (a few frames) while
 /// still letting the stages overlap. close() wakes both sides for good: pushes then fail and pops
 /// drain what is left, then return nothing, which is how a stage learns of the end or of an error.
-template <typename T>
-class BoundedQueue
+template <typename T> class BoundedQueue
 {
 public:
     explicit BoundedQueue(size_t capacity) : m_capacity(capacity == 0 ? 1 : capacity) {}

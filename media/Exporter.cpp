@@ -50,13 +50,16 @@ const char* containerFor(const QString& output, ExportCodec codec)
     const QString suffix = QFileInfo(output).suffix().toLower();
     if (suffix == QLatin1String("mov") || suffix == QLatin1String("qt"))
         return "mov";
-    if (suffix == QLatin1String("mp4") || suffix == QLatin1String("m4v")) {
-        if (codec != ExportCodec::H264)
-            throw InputError(QStringLiteral("cannot write %1: ProRes goes in QuickTime files; name it .mov")
-                                 .arg(nameOf(output)));
+    const bool mp4 = suffix == QLatin1String("mp4") || suffix == QLatin1String("m4v");
+    const bool matroska = suffix == QLatin1String("mkv");
+    if ((mp4 || matroska) && codec != ExportCodec::H264)
+        throw InputError(
+            QStringLiteral("cannot write %1: ProRes goes in QuickTime files; name it .mov").arg(nameOf(output)));
+    if (mp4)
         return "mp4";
-    }
-    throw InputError(QStringLiteral("cannot write %1: unknown video file type \"%2\"; use .mp4 or .mov")
+    if (matroska)
+        return "matroska";
+    throw InputError(QStringLiteral("cannot write %1: unknown video file type \"%2\"; use .mp4, .mov or .mkv")
                          .arg(nameOf(output), suffix));
 }
 
@@ -74,15 +77,13 @@ void refuseOverwritingInput(const QString& input, const QString& output)
             resolved = QDir(folder).filePath(target.fileName());
     }
     if (resolved == source)
-        throw InputError(
-            QStringLiteral("refusing to write %1 over the input %2: choose another output name")
-                .arg(nameOf(output), nameOf(input)));
+        throw InputError(QStringLiteral("refusing to write %1 over the input %2: choose another output name")
+                             .arg(nameOf(output), nameOf(input)));
 }
 
 /// Recycles frame buffers between the stages (a 1080p frame is 6-12 MB; allocating and clearing
 /// one per frame costs more than the grade).
-template <typename T>
-class Recycler
+template <typename T> class Recycler
 {
 public:
     std::optional<T> take()
@@ -134,8 +135,7 @@ public:
     bool cancelled() const { return m_cancel && m_cancel->load(); }
     bool stopping() const { return m_stop.load() || cancelled(); }
 
-    template <typename Function>
-    void start(Function&& body)
+    template <typename Function> void start(Function&& body)
     {
         m_threads.emplace_back([this, body = std::forward<Function>(body)]() mutable {
             try {
@@ -205,7 +205,8 @@ ExportCodec exportCodecFromName(const QString& name)
         if (name.compare(QLatin1String(entry.name), Qt::CaseInsensitive) == 0)
             return entry.codec;
     throw InputError(
-        QStringLiteral("unknown codec \"%1\": use h264, prores-lt, prores, prores-hq or prores-4444").arg(name));
+        QStringLiteral("unknown codec \"%1\": use h264, prores-lt, prores, prores-hq or prores-4444")
+            .arg(name));
 }
 
 QString exportCodecName(ExportCodec codec)
@@ -234,7 +235,8 @@ void exportVideo(const QString& input, const QString& output, const CompiledGrad
 
     const MediaInfo info = probeMedia(input);
     if (!info.video || info.isStill)
-        throw InputError(QStringLiteral("cannot export %1: it is a still image, not a video").arg(nameOf(input)));
+        throw InputError(
+            QStringLiteral("cannot export %1: it is a still image, not a video").arg(nameOf(input)));
     const VideoStreamInfo& video = *info.video;
     const qint64 frameCount = video.frameCount;
     if (frameCount <= 0)
@@ -253,30 +255,32 @@ void exportVideo(const QString& input, const QString& output, const CompiledGrad
     const qint64 origin = timeline.start(first);
     const TimeRange range{origin, timeline.endOf(last), timeline.timeBase};
 
+    // 10-bit (and deeper) sources are graded and converted from 16-bit RGB, 8-bit ones from 8-bit RGB.
+    const PixelFormat depth = video.bitDepth > 8 ? PixelFormat::Rgb16 : PixelFormat::Rgb8;
+    // The first frame comes before the output file: an undecodable input leaves nothing behind, and
+    // the encoder gets the size the decoder really gives (upright, for rotated streams).
+    VideoDecoder decoder(input, depth == PixelFormat::Rgb16 ? VideoDecoder::Depth::Rgb16
+                                                            : VideoDecoder::Depth::Rgb8);
+    Image firstImage = decoder.frame(first);
+    const int width = firstImage.width();
+    const int height = firstImage.height();
+
     MediaWriter writer(output, container);
-    VideoEncoder encoder(writer, settings, video);
+    VideoEncoder encoder(writer, settings, video, width, height);
     std::optional<AudioPassthrough> audio;
     if (settings.includeAudio && !info.audio.empty())
         audio.emplace(input, writer, range);
     writer.writeHeader();
 
     const YuvFormat yuv = encoder.yuvFormat();
-    const int width = encoder.width();
-    const int height = encoder.height();
-    // 10-bit (and deeper) sources are graded and converted from 16-bit RGB, 8-bit ones from 8-bit RGB.
-    const PixelFormat depth = video.bitDepth > 8 ? PixelFormat::Rgb16 : PixelFormat::Rgb8;
-    const bool useTable =
-        depth == PixelFormat::Rgb8 && GradedYuvTable::worthwhile(double(width) * double(height) * double(total));
+    const bool useTable = depth == PixelFormat::Rgb8 &&
+                          GradedYuvTable::worthwhile(double(width) * double(height) * double(total));
 
     Pipeline pipeline(cancel);
+    // From here on only the decode thread uses the decoder.
     pipeline.start([&] {
-        VideoDecoder decoder(input, depth == PixelFormat::Rgb16 ? VideoDecoder::Depth::Rgb16
-                                                                 : VideoDecoder::Depth::Rgb8);
-        if (first > 0 && !pipeline.stopping()) {
-            Image image = decoder.frame(first);
-            if (!pipeline.decoded.push({first, std::move(image)}))
-                return;
-        }
+        if (!pipeline.decoded.push({first, std::move(firstImage)}))
+            return;
         while (!pipeline.stopping()) {
             const qint64 index = decoder.nextIndex();
             if (index > last)

@@ -58,7 +58,8 @@ FrameTimeline readFrameTimeline(const QString& path, const VideoStreamInfo& vide
     }
     const int streamIndex = video.streamIndex;
     if (streamIndex < 0 || streamIndex >= int(format->nb_streams))
-        throw InputError(QStringLiteral("cannot read %1: its video stream #%2 is missing").arg(name).arg(streamIndex));
+        throw InputError(
+            QStringLiteral("cannot read %1: its video stream #%2 is missing").arg(name).arg(streamIndex));
     for (unsigned i = 0; i < format->nb_streams; ++i)
         format->streams[i]->discard = int(i) == streamIndex ? AVDISCARD_DEFAULT : AVDISCARD_ALL;
     const AVStream* stream = format->streams[streamIndex];

@@ -48,15 +48,15 @@ GradedYuvTable::GradedYuvTable(const CompiledGrade& grade, const YuvFormat& form
         {219.0 * kr * depthScale, 219.0 * kg * depthScale, 219.0 * kb * depthScale},
         {-224.0 * kr / (2.0 * (1.0 - kb)) * chromaScale, -224.0 * kg / (2.0 * (1.0 - kb)) * chromaScale,
          224.0 * (1.0 - kb) / (2.0 * (1.0 - kb)) * chromaScale},
-        {224.0 * (1.0 - kr) / (2.0 * (1.0 - kr)) * chromaScale, -224.0 * kg / (2.0 * (1.0 - kr)) * chromaScale,
-         -224.0 * kb / (2.0 * (1.0 - kr)) * chromaScale}};
+        {224.0 * (1.0 - kr) / (2.0 * (1.0 - kr)) * chromaScale,
+         -224.0 * kg / (2.0 * (1.0 - kr)) * chromaScale, -224.0 * kb / (2.0 * (1.0 - kr)) * chromaScale}};
     const double offsets[3] = {16.0 * depthScale, 128.0 * chromaScale, 128.0 * chromaScale};
     std::vector<int32_t> terms(3 * 3 * 256); // [component][channel][code value]
     for (int k = 0; k < 3; ++k)
         for (int c = 0; c < 3; ++c)
             for (int v = 0; v < 256; ++v)
-                terms[size_t((k * 3 + c) * 256 + v)] =
-                    int32_t(std::lround(std::ldexp(weights[k][c] * v / 255.0 + (c == 0 ? offsets[k] : 0.0), 16)));
+                terms[size_t((k * 3 + c) * 256 + v)] = int32_t(
+                    std::lround(std::ldexp(weights[k][c] * v / 255.0 + (c == 0 ? offsets[k] : 0.0), 16)));
     const int32_t maxima[3] = {(1 << m_lumaBits) - 1, (1 << m_chromaBits) - 1, (1 << m_chromaBits) - 1};
     const int lumaBits = m_lumaBits, chromaBits = m_chromaBits;
     // 64 MiB gathered at random: with 4 KiB pages nearly every lookup misses the TLB. Aligned to and
@@ -101,8 +101,7 @@ void GradedYuvTable::convert(const Image& rgb, AVFrame* frame) const
         convertRows<uint8_t>(rgb, frame);
 }
 
-template <typename Sample>
-void GradedYuvTable::convertRows(const Image& rgb, AVFrame* frame) const
+template <typename Sample> void GradedYuvTable::convertRows(const Image& rgb, AVFrame* frame) const
 {
     const int width = rgb.width();
     const int height = rgb.height();
@@ -119,50 +118,56 @@ void GradedYuvTable::convertRows(const Image& rgb, AVFrame* frame) const
     const uint32_t rounding = totalShift > 0 ? 1u << (totalShift - 1) : 0u;
     const uint32_t* table = m_table.get();
 
-    parallelFor(chromaHeight, [&](int begin, int end) {
-        std::vector<uint32_t> entries(size_t(width) * 2);
-        for (int cy = begin; cy < end; ++cy) {
-            const int rows = shiftY ? std::min(2, height - (cy << shiftY)) : 1;
-            for (int r = 0; r < rows; ++r) {
-                const int y = (cy << shiftY) + r;
-                const uint8_t* p = rgb.row<uint8_t>(y);
-                uint32_t* e = entries.data() + size_t(r) * size_t(width);
-                Sample* luma = reinterpret_cast<Sample*>(frame->data[0] + ptrdiff_t(y) * frame->linesize[0]);
-                for (int x = 0; x < width; ++x, p += 3) {
-                    const uint32_t v = table[(uint32_t(p[2]) << 16) | (uint32_t(p[1]) << 8) | p[0]];
-                    e[x] = v;
-                    luma[x] = Sample(v & lumaMask);
-                }
-            }
-            // An odd last row of 4:2:0 pairs with itself.
-            const uint32_t* e0 = entries.data();
-            const uint32_t* e1 = rows == 2 ? e0 + width : e0;
-            Sample* cbRow = reinterpret_cast<Sample*>(frame->data[1] + ptrdiff_t(cy) * frame->linesize[1]);
-            Sample* crRow = reinterpret_cast<Sample*>(frame->data[2] + ptrdiff_t(cy) * frame->linesize[2]);
-            const auto cb = [&](uint32_t v) { return (v >> lumaBits) & chromaMask; };
-            const auto cr = [&](uint32_t v) { return v >> crShift; };
-            for (int cx = 0; cx < chromaWidth; ++cx) {
-                // An odd last column pairs with itself too.
-                const int x0 = cx << shiftX;
-                const int x1 = std::min(x0 + shiftX, width - 1);
-                uint32_t sumCb = cb(e0[x0]), sumCr = cr(e0[x0]);
-                if (shiftX) {
-                    sumCb += cb(e0[x1]);
-                    sumCr += cr(e0[x1]);
-                }
-                if (shiftY) {
-                    sumCb += cb(e1[x0]);
-                    sumCr += cr(e1[x0]);
-                    if (shiftX) {
-                        sumCb += cb(e1[x1]);
-                        sumCr += cr(e1[x1]);
+    parallelFor(
+        chromaHeight,
+        [&](int begin, int end) {
+            std::vector<uint32_t> entries(size_t(width) * 2);
+            for (int cy = begin; cy < end; ++cy) {
+                const int rows = shiftY ? std::min(2, height - (cy << shiftY)) : 1;
+                for (int r = 0; r < rows; ++r) {
+                    const int y = (cy << shiftY) + r;
+                    const uint8_t* p = rgb.row<uint8_t>(y);
+                    uint32_t* e = entries.data() + size_t(r) * size_t(width);
+                    Sample* luma =
+                        reinterpret_cast<Sample*>(frame->data[0] + ptrdiff_t(y) * frame->linesize[0]);
+                    for (int x = 0; x < width; ++x, p += 3) {
+                        const uint32_t v = table[(uint32_t(p[2]) << 16) | (uint32_t(p[1]) << 8) | p[0]];
+                        e[x] = v;
+                        luma[x] = Sample(v & lumaMask);
                     }
                 }
-                cbRow[cx] = Sample((sumCb + rounding) >> totalShift);
-                crRow[cx] = Sample((sumCr + rounding) >> totalShift);
+                // An odd last row of 4:2:0 pairs with itself.
+                const uint32_t* e0 = entries.data();
+                const uint32_t* e1 = rows == 2 ? e0 + width : e0;
+                Sample* cbRow =
+                    reinterpret_cast<Sample*>(frame->data[1] + ptrdiff_t(cy) * frame->linesize[1]);
+                Sample* crRow =
+                    reinterpret_cast<Sample*>(frame->data[2] + ptrdiff_t(cy) * frame->linesize[2]);
+                const auto cb = [&](uint32_t v) { return (v >> lumaBits) & chromaMask; };
+                const auto cr = [&](uint32_t v) { return v >> crShift; };
+                for (int cx = 0; cx < chromaWidth; ++cx) {
+                    // An odd last column pairs with itself too.
+                    const int x0 = cx << shiftX;
+                    const int x1 = std::min(x0 + shiftX, width - 1);
+                    uint32_t sumCb = cb(e0[x0]), sumCr = cr(e0[x0]);
+                    if (shiftX) {
+                        sumCb += cb(e0[x1]);
+                        sumCr += cr(e0[x1]);
+                    }
+                    if (shiftY) {
+                        sumCb += cb(e1[x0]);
+                        sumCr += cr(e1[x0]);
+                        if (shiftX) {
+                            sumCb += cb(e1[x1]);
+                            sumCr += cr(e1[x1]);
+                        }
+                    }
+                    cbRow[cx] = Sample((sumCb + rounding) >> totalShift);
+                    crRow[cx] = Sample((sumCr + rounding) >> totalShift);
+                }
             }
-        }
-    }, 8);
+        },
+        8);
 }
 
 } // namespace cg

@@ -34,8 +34,7 @@ public:
     static bool worthwhile(double pixels) { return pixels >= 4.0 * 16777216.0; }
 
 private:
-    template <typename Sample>
-    void convertRows(const Image& rgb, AVFrame* frame) const;
+    template <typename Sample> void convertRows(const Image& rgb, AVFrame* frame) const;
 
     YuvFormat m_format;
     int m_lumaBits = 8;

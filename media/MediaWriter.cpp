@@ -80,9 +80,11 @@ MediaWriter::MediaWriter(const QString& output, const char* formatName) : d(std:
     int lastError = 0;
     for (int attempt = 0; attempt < 100 && d->temporary.isEmpty(); ++attempt) {
         const QString candidate =
-            prefix + QString::number(QRandomGenerator::global()->generate() & 0xffffff, 16).rightJustified(6, '0') +
+            prefix +
+            QString::number(QRandomGenerator::global()->generate() & 0xffffff, 16).rightJustified(6, '0') +
             suffix;
-        const int fd = ::open(QFile::encodeName(candidate).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        const int fd =
+            ::open(QFile::encodeName(candidate).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (fd >= 0) {
             ::close(fd);
             d->temporary = candidate;
@@ -143,7 +145,8 @@ void MediaWriter::writeHeader()
 {
     clearLastLogMessage();
     AVDictionary* options = nullptr;
-    av_dict_set(&options, "movflags", "+faststart", 0);
+    if (QByteArray(d->format->oformat->name) == "mp4" || QByteArray(d->format->oformat->name) == "mov")
+        av_dict_set(&options, "movflags", "+faststart", 0);
     const int error = avformat_write_header(d->format.get(), &options);
     av_dict_free(&options);
     if (error < 0)
@@ -172,7 +175,8 @@ void MediaWriter::commit()
     if (error < 0)
         d->failWrite(error);
     d->format.reset();
-    if (std::rename(QFile::encodeName(d->temporary).constData(), QFile::encodeName(d->output).constData()) != 0)
+    if (std::rename(QFile::encodeName(d->temporary).constData(), QFile::encodeName(d->output).constData()) !=
+        0)
         throw InputError(QStringLiteral("cannot write %1: renaming the finished file failed (%2)")
                              .arg(d->name(), QString::fromLocal8Bit(std::strerror(errno))));
     d->committed = true;

@@ -19,7 +19,7 @@ namespace cg {
 class MediaWriter
 {
 public:
-    /// `formatName` is FFmpeg's muxer name ("mp4", "mov"). Throws InputError when the folder does not
+    /// `formatName` is FFmpeg's muxer name ("mp4", "mov", "matroska"). Throws InputError when the folder does not
     /// exist or is not writable.
     MediaWriter(const QString& output, const char* formatName);
     ~MediaWriter();
@@ -31,7 +31,7 @@ public:
     bool accepts(int codecId) const;
     /// A new stream; set its codec parameters and time base before writeHeader().
     AVStream* addStream();
-    /// Writes the header with +faststart (the index at the front, for players and the web).
+    /// Writes the header; MP4 and MOV get +faststart (the index at the front, for players and the web).
     void writeHeader();
     /// Rescales the packet's timestamps from `timeBase` to its stream's and writes it interleaved
     /// (the packet is consumed).

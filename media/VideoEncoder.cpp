@@ -45,11 +45,16 @@ int sourceTagOr(const QString& name, int (*fromName)(const char*), int fallback)
 const char* proresProfileName(ExportCodec codec)
 {
     switch (codec) {
-    case ExportCodec::ProResLT: return "lt";
-    case ExportCodec::ProRes: return "standard";
-    case ExportCodec::ProResHQ: return "hq";
-    case ExportCodec::ProRes4444: return "4444";
-    case ExportCodec::H264: break;
+    case ExportCodec::ProResLT:
+        return "lt";
+    case ExportCodec::ProRes:
+        return "standard";
+    case ExportCodec::ProResHQ:
+        return "hq";
+    case ExportCodec::ProRes4444:
+        return "4444";
+    case ExportCodec::H264:
+        break;
     }
     return nullptr;
 }
@@ -75,8 +80,8 @@ struct VideoEncoder::Impl
             if (error == AVERROR(EAGAIN) || error == AVERROR_EOF)
                 return;
             if (error < 0)
-                throw InputError(
-                    QStringLiteral("cannot write %1: the encoder failed (%2)").arg(outputName, describe(error)));
+                throw InputError(QStringLiteral("cannot write %1: the encoder failed (%2)")
+                                     .arg(outputName, describe(error)));
             const auto found = durations.find(packet->pts);
             if (found != durations.end()) {
                 packet->duration = found->second;
@@ -89,7 +94,8 @@ struct VideoEncoder::Impl
     }
 };
 
-VideoEncoder::VideoEncoder(MediaWriter& writer, const ExportSettings& settings, const VideoStreamInfo& source)
+VideoEncoder::VideoEncoder(MediaWriter& writer, const ExportSettings& settings, const VideoStreamInfo& source,
+                           int width, int height)
     : d(std::make_unique<Impl>())
 {
     installQuietLog();
@@ -104,11 +110,6 @@ VideoEncoder::VideoEncoder(MediaWriter& writer, const ExportSettings& settings, 
     if (!encoder)
         throw InputError(QStringLiteral("cannot write %1: this FFmpeg has no %2 encoder")
                              .arg(d->outputName, QString::fromLatin1(encoderName)));
-
-    // The decoder turns rotated streams upright, so the encoded picture has the displayed size.
-    const bool sideways = source.rotation == 90 || source.rotation == 270;
-    const int width = sideways ? source.height : source.width;
-    const int height = sideways ? source.width : source.height;
 
     YuvFormat& yuv = d->yuv;
     if (h264) {
@@ -153,8 +154,8 @@ VideoEncoder::VideoEncoder(MediaWriter& writer, const ExportSettings& settings, 
     codec->colorspace = AVColorSpace(yuv.colorSpace);
     codec->color_primaries =
         AVColorPrimaries(sourceTagOr(source.colorPrimaries, av_color_primaries_from_name, AVCOL_PRI_BT709));
-    codec->color_trc =
-        AVColorTransferCharacteristic(sourceTagOr(source.colorTransfer, av_color_transfer_from_name, AVCOL_TRC_BT709));
+    codec->color_trc = AVColorTransferCharacteristic(
+        sourceTagOr(source.colorTransfer, av_color_transfer_from_name, AVCOL_TRC_BT709));
     // Chroma siting stays unstated: the converters average each chroma block (centred siting, as
     // libswscale produces and reads it), not the cosited samples the H.264 default and ProRes imply.
     // Let the encoders use every core: x264 its own frame threads, prores_ks frame and slice threads.

@@ -20,8 +20,10 @@ class MediaWriter;
 class VideoEncoder
 {
 public:
-    /// Throws InputError when the encoder is missing or refuses the settings (e.g. an odd size for 4:2:0).
-    VideoEncoder(MediaWriter& writer, const ExportSettings& settings, const VideoStreamInfo& source);
+    /// Encodes pictures of `width` x `height` (as decoded: upright). Throws InputError when the encoder
+    /// is missing or refuses the settings (e.g. an odd size for 4:2:0).
+    VideoEncoder(MediaWriter& writer, const ExportSettings& settings, const VideoStreamInfo& source,
+                 int width, int height);
     ~VideoEncoder();
     VideoEncoder(const VideoEncoder&) = delete;
     VideoEncoder& operator=(const VideoEncoder&) = delete;

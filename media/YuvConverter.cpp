@@ -68,17 +68,20 @@ YuvConverter::~YuvConverter() = default;
 void YuvConverter::convert(const Image& rgb, AVFrame* frame)
 {
     const int stride = int(rgb.rowBytes());
-    parallelFor(int(d->bands.size()), [&](int begin, int end) {
-        for (int i = begin; i < end; ++i) {
-            const Impl::Band& band = d->bands[size_t(i)];
-            const int chromaTop = band.top >> d->chromaShiftY;
-            const uint8_t* source[1] = {rgb.bits() + size_t(band.top) * rgb.rowBytes()};
-            uint8_t* target[3] = {frame->data[0] + ptrdiff_t(band.top) * frame->linesize[0],
-                                  frame->data[1] + ptrdiff_t(chromaTop) * frame->linesize[1],
-                                  frame->data[2] + ptrdiff_t(chromaTop) * frame->linesize[2]};
-            sws_scale(band.context.get(), source, &stride, 0, band.height, target, frame->linesize);
-        }
-    }, 1);
+    parallelFor(
+        int(d->bands.size()),
+        [&](int begin, int end) {
+            for (int i = begin; i < end; ++i) {
+                const Impl::Band& band = d->bands[size_t(i)];
+                const int chromaTop = band.top >> d->chromaShiftY;
+                const uint8_t* source[1] = {rgb.bits() + size_t(band.top) * rgb.rowBytes()};
+                uint8_t* target[3] = {frame->data[0] + ptrdiff_t(band.top) * frame->linesize[0],
+                                      frame->data[1] + ptrdiff_t(chromaTop) * frame->linesize[1],
+                                      frame->data[2] + ptrdiff_t(chromaTop) * frame->linesize[2]};
+                sws_scale(band.context.get(), source, &stride, 0, band.height, target, frame->linesize);
+            }
+        },
+        1);
 }
 
 } // namespace cg

@@ -41,7 +41,7 @@ struct ClassifierTrainingOptions
     int64_t steps = 12000;
     uint64_t seed = 1;
     int batchSize = 48;
-    int threads = 0;              ///< LibTorch intra-op threads; 0 = OMP_NUM_THREADS or all cores
+    int threads = 0;              ///< LibTorch intra-op threads; 0 = 1 (the data sampler takes another core)
     int checkpointInterval = 250; ///< steps between checkpoints
     bool resume = true;           ///< continue from outPath + ".ckpt" when it matches seed and steps
     double learningRate = 2e-3;

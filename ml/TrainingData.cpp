@@ -1,5 +1,6 @@
 #include "TrainingData.h"
 
+#include "ColorMath.h"
 #include "Error.h"
 #include "ParallelFor.h"
 #include "StillImage.h"
@@ -186,6 +187,47 @@ std::vector<CropRect> analysisCrops(int width, int height)
     return crops;
 }
 
+void patchStatistics(const float* planar, int side, float* out)
+{
+    static constexpr double kQuantiles[13] = {0.002, 0.01, 0.03, 0.1, 0.2, 0.3, 0.5, 0.7, 0.8, 0.9, 0.97, 0.99, 0.998};
+    const size_t n = size_t(side) * size_t(side);
+    const float* r = planar;
+    const float* g = planar + n;
+    const float* b = planar + 2 * n;
+    std::vector<float> channels[6];
+    for (auto& channel : channels)
+        channel.resize(n);
+    int low[3] = {0, 0, 0}, high[3] = {0, 0, 0};
+    for (size_t i = 0; i < n; ++i) {
+        const float y = float(ColorMath::kLumaR) * r[i] + float(ColorMath::kLumaG) * g[i] + float(ColorMath::kLumaB) * b[i];
+        const float values[6] = {r[i], g[i], b[i], y, b[i] - y, r[i] - y};
+        for (int c = 0; c < 6; ++c)
+            channels[c][i] = values[c];
+        for (int c = 0; c < 3; ++c) {
+            low[c] += values[c] <= 0.5f / 255.0f;
+            high[c] += values[c] >= 254.5f / 255.0f;
+        }
+    }
+    float* o = out;
+    for (auto& channel : channels) {
+        double sum = 0.0, squares = 0.0;
+        for (float v : channel) {
+            sum += v;
+            squares += double(v) * v;
+        }
+        std::sort(channel.begin(), channel.end());
+        for (double q : kQuantiles)
+            *o++ = channel[size_t(std::lround(q * double(n - 1)))];
+        const double mean = sum / double(n);
+        *o++ = float(mean);
+        *o++ = float(std::sqrt(std::max(0.0, squares / double(n) - mean * mean)));
+    }
+    for (int c = 0; c < 3; ++c) {
+        *o++ = float(low[c]) / float(n);
+        *o++ = float(high[c]) / float(n);
+    }
+}
+
 // ---- class protocol ----------------------------------------------------------------------------
 
 namespace ErrorClasses {
@@ -321,6 +363,7 @@ TrainingBatch BatchSampler::batch(int64_t step, int size) const
     batch.side = m_side;
     const size_t plane = size_t(m_side) * size_t(m_side);
     batch.pixels.resize(size_t(size) * 3 * plane);
+    batch.statistics.resize(size_t(size) * kPatchStatisticCount);
     batch.classTargets.resize(size_t(size) * ErrorClasses::kClassCount);
     batch.classWeights.resize(size_t(size));
     batch.axisTargets.resize(size_t(size) * kErrorAxisCount * ErrorClasses::kAxisBins);
@@ -348,6 +391,7 @@ TrainingBatch BatchSampler::batch(int64_t step, int size) const
                     dst[size_t(c) * plane + size_t(y) * size_t(m_side) + size_t(x)] = v / 255.0f;
                 }
             }
+        patchStatistics(dst, m_side, batch.statistics.data() + size_t(i) * kPatchStatisticCount);
         batch.severities[size_t(i)] = severities;
         batch.classWeights[size_t(i)] =
             classTarget(severities, batch.classTargets.data() + size_t(i) * ErrorClasses::kClassCount);

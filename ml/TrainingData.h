@@ -54,6 +54,13 @@ Image fitWithin(const Image& image, int maxSide);
 /// centred square when the frame is nearly square, else three (start, centre, end of the long side).
 std::vector<CropRect> analysisCrops(int width, int height);
 
+/// Tone and colour statistics of a planar 3 x side x side patch (0..1 code values), the classifier's
+/// second input: 13 quantiles (0.2 % .. 99.8 %) of R', G', B', BT.709 luma Y' and the colour differences
+/// B'-Y', R'-Y'; their means and standard deviations; and the fractions of R', G', B' samples clipped at
+/// 0 and at 1. They make black / white point, exposure and casts easy to read from the whole patch.
+constexpr int kPatchStatisticCount = 6 * 13 + 2 * 6 + 6;
+void patchStatistics(const float* planarRgb, int side, float* out);
+
 /// The classifier's single-error protocol: 8 kinds x 3 levels + "ok" = 25 classes.
 /// The kinds are the seven axes with exposure split by sign (under / over): exposure errors are the
 /// commonest and its two directions look least alike; the other six kinds hold both directions, the
@@ -81,6 +88,7 @@ struct TrainingBatch
     int count = 0;
     int side = 0;
     std::vector<float> pixels;       ///< N x 3 x S x S, 0..1 code values
+    std::vector<float> statistics;   ///< N x kPatchStatisticCount (patchStatistics)
     std::vector<float> classTargets; ///< N x 25, rows sum to 1
     std::vector<float> classWeights; ///< N: 1 for "ok" and single-error samples, 0 for several errors
     std::vector<float> axisTargets;  ///< N x 7 x 7, per-axis distribution over levels -3..3

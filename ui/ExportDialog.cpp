@@ -217,7 +217,7 @@ ExportSettings ExportDialog::settings() const
     s.codec = presets().value(m_preset->currentIndex()).codec;
     s.crf = m_crf->value();
     s.includeAudio = m_audio->isChecked();
-    if (m_inOut->isChecked() && m_inOut->isEnabled()) {
+    if (m_inOut->isChecked() && (m_job.inFrame >= 0 || m_job.outFrame >= 0)) {
         s.firstFrame = m_job.inFrame >= 0 ? m_job.inFrame : 0;
         s.lastFrame = m_job.outFrame >= 0 ? m_job.outFrame : -1;
     }
@@ -250,6 +250,7 @@ void ExportDialog::startExport()
         return;
     }
 
+    const ExportSettings chosen = settings();
     m_runningPath = path;
     m_cancelFlag = std::make_shared<std::atomic_bool>(false);
     m_progress->setValue(0);
@@ -262,7 +263,7 @@ void ExportDialog::startExport()
     auto lastReport = std::make_shared<std::atomic<qint64>>(-1000);
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
-    m_watcher.setFuture(QtConcurrent::run([job = m_job, settings = settings(), path, cancel = m_cancelFlag, self,
+    m_watcher.setFuture(QtConcurrent::run([job = m_job, settings = chosen, path, cancel = m_cancelFlag, self,
                                            lastReport, clock]() -> QString {
         try {
             // The export grade uses the finer 65^3 lattice (DESIGN.md §3).

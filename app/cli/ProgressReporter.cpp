@@ -12,10 +12,12 @@ ProgressReporter::ProgressReporter() : m_terminal(isatty(fileno(stderr)) != 0)
 
 void ProgressReporter::report(const ExportProgress& progress)
 {
+    // The first report at once (so a farm sees the job has started), then a line a second or so.
     const bool last = progress.framesDone == progress.framesTotal;
-    if (!last && m_sinceLastLine.elapsed() < (m_terminal ? 200 : 1000))
+    if (!last && m_reported && m_sinceLastLine.elapsed() < (m_terminal ? 200 : 1000))
         return;
     m_sinceLastLine.restart();
+    m_reported = true;
     const double percent = progress.framesTotal > 0 ? 100.0 * double(progress.framesDone) / double(progress.framesTotal) : 0.0;
     std::fprintf(stderr, "%sframe %lld/%lld (%.0f %%), %.1f s elapsed, about %.0f s left%s",
                  m_terminal ? "\r" : "", static_cast<long long>(progress.framesDone),

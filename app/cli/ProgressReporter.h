@@ -18,6 +18,7 @@ private:
     QElapsedTimer m_sinceLastLine;
     bool m_terminal = false;
     bool m_pending = false;
+    bool m_reported = false;
 };
 
 } // namespace cg::cli

@@ -81,8 +81,6 @@ int renderVideo(const QCommandLineParser& parser, const MediaInfo& info, const Q
     settings.lastFrame = last;
 
     const CompiledGrade grade(gradeFromOptions(parser), CompiledGrade::kExportSize);
-    std::signal(SIGINT, requestCancel);
-    std::signal(SIGTERM, requestCancel);
     ProgressReporter progress;
     try {
         exportVideo(input, output, grade, settings, [&](const ExportProgress& p) { progress.report(p); },
@@ -116,6 +114,8 @@ int runRender(const QStringList& arguments)
     parser.addOption({"end", "End (exclusive for times, inclusive for frame numbers).", "T"});
     parseArguments(parser, "render", arguments, 1);
 
+    std::signal(SIGINT, requestCancel);
+    std::signal(SIGTERM, requestCancel);
     const QString input = parser.positionalArguments().first();
     const QString output = parser.value("output");
     checkOutputPath(output, input);

@@ -96,7 +96,7 @@ int runTrain(const QStringList& arguments)
     parser.addOption({"steps", "Training steps (default 12000).", "N"});
     parser.addOption({"seed", "Random seed (default 1): the same seed gives the same model.", "S"});
     parser.addOption({"batch", "Batch size (default 48).", "B"});
-    parser.addOption({"threads", "LibTorch threads (default: OMP_NUM_THREADS or all cores).", "T"});
+    parser.addOption({"threads", "LibTorch threads (default 1; batches are made on another thread).", "T"});
     parser.addOption({"fresh", "Ignore an existing checkpoint and start from step 0."});
     parser.addOption({"card", "Model card to write (default: OUT with .json).", "JSON"});
     parseArguments(parser, "train", arguments, 1);

@@ -4,12 +4,15 @@
 #include "GradeJson.h"
 #include "StillImage.h"
 
+#include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <csignal>
 #include <random>
 
 using namespace cg;
@@ -83,6 +86,21 @@ class CliTest : public QObject
 
     QTemporaryDir m_dir;
     QString path(const QString& name) const { return m_dir.filePath(name); }
+
+    /// 2 s of 25 fps 320x240 H.264 with B-frames, BT.709 tagged, with AAC audio.
+    void makeClip()
+    {
+        if (QFile::exists(path("clip.mp4")))
+            return;
+        QProcess ffmpeg;
+        ffmpeg.start("ffmpeg", {"-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                                "testsrc2=size=320x240:rate=25:duration=2", "-f", "lavfi", "-i",
+                                "sine=frequency=440:duration=2", "-c:v", "libx264", "-g", "12", "-bf", "2",
+                                "-pix_fmt", "yuv420p", "-colorspace", "bt709", "-color_primaries", "bt709",
+                                "-color_trc", "bt709", "-c:a", "aac", "-shortest", path("clip.mp4")});
+        QVERIFY(ffmpeg.waitForFinished(60000));
+        QCOMPARE(ffmpeg.exitCode(), 0);
+    }
 
 private slots:
     void initTestCase()
@@ -238,6 +256,101 @@ private slots:
         QVERIFY(cube.lut3d.has_value());
         QCOMPARE(cube.lut3d->size, 17);
         QCOMPARE(*cube.lut3d, CompiledGrade(sampleGrade()).bakeCube(17));
+    }
+
+    void infoDescribesVideo()
+    {
+        makeClip();
+        const CliResult result = runCli({"info", path("clip.mp4")});
+        QCOMPARE(result.exitCode, 0);
+        const QJsonObject json = result.json();
+        QCOMPARE(json.value("kind").toString(), QString("video"));
+        QCOMPARE(json.value("frames").toInt(), 50);
+        QCOMPARE(json.value("fps").toDouble(), 25.0);
+        QCOMPARE(json.value("video").toObject().value("colorMatrix").toString(), QString("bt709"));
+        QCOMPARE(json.value("audio").toArray().size(), 1);
+    }
+
+    void renderVideoRangeKeepsAudioAndTags()
+    {
+        makeClip();
+        const CliResult result = runCli({"render", path("clip.mp4"), "-o", path("graded.mp4"), "--grade",
+                                         path("grade.json"), "--start", "10f", "--end", "1.6"});
+        QCOMPARE(result.exitCode, 0);
+        QCOMPARE(result.json().value("frames").toInt(), 30); // frames 10..39
+        QVERIFY(result.err.contains("frame 30/30")); // progress on stderr
+        const QJsonObject out = runCli({"info", path("graded.mp4")}).json();
+        QCOMPARE(out.value("frames").toInt(), 30);
+        QCOMPARE(out.value("video").toObject().value("codec").toString(), QString("h264"));
+        QCOMPARE(out.value("video").toObject().value("colorMatrix").toString(), QString("bt709"));
+        QCOMPARE(out.value("audio").toArray().size(), 1);
+        QVERIFY(std::abs(out.value("audio").toArray()[0].toObject().value("duration").toDouble() - 1.2) < 0.05);
+    }
+
+    void renderVideoUsageErrorsExitTwo_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("mention");
+        QTest::newRow("prores in mp4") << QStringList{"-o", "x.mp4", "--codec", "prores-hq"} << "mov";
+        QTest::newRow("unknown codec") << QStringList{"-o", "x.mp4", "--codec", "vp9"} << "vp9";
+        QTest::newRow("crf out of range") << QStringList{"-o", "x.mp4", "--crf", "77"} << "crf";
+        QTest::newRow("empty range") << QStringList{"-o", "x.mp4", "--start", "5"} << "range";
+        QTest::newRow("bad time") << QStringList{"-o", "x.mp4", "--end", "soon"} << "soon";
+        QTest::newRow("image extension") << QStringList{"-o", "x.png"} << "x.png";
+    }
+    void renderVideoUsageErrorsExitTwo()
+    {
+        makeClip();
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, mention);
+        arguments[1] = path(arguments[1]);
+        const CliResult result = runCli(QStringList{"render", path("clip.mp4")} + arguments);
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(isOneClearLine(result.err, mention), result.err.constData());
+        QVERIFY(!QFile::exists(arguments[1]));
+    }
+
+    void renderVideoOnFullDiskLeavesNothing()
+    {
+        // A file-size limit makes every write past 300 KiB fail as on a full disk (EFBIG); SIGXFSZ is
+        // ignored by the shell so the write error reaches the exporter instead of killing it.
+        makeClip();
+        QProcess process;
+        process.start("bash", {"-c", QStringLiteral("trap '' XFSZ; ulimit -f 300; exec \"%1\" render \"%2\" -o \"%3\" --codec prores-hq")
+                                         .arg(CINEGRADE_CLI, path("clip.mp4"), path("full.mov"))});
+        QVERIFY(process.waitForFinished(120000));
+        QCOMPARE(process.exitCode(), 2);
+        const QByteArray err = process.readAllStandardError();
+        QVERIFY2(isOneClearLine(err, "full.mov"), err.constData());
+        const QStringList left = QDir(m_dir.path()).entryList({"*full*"}, QDir::Files | QDir::Hidden);
+        QVERIFY2(left.isEmpty(), qPrintable(left.join(", ")));
+    }
+
+    void cancelledRenderLeavesNothing()
+    {
+        // Long enough (200 frames of 640x480 ProRes 4444) that the signal lands mid-export.
+        QProcess ffmpeg;
+        ffmpeg.start("ffmpeg", {"-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                                "testsrc2=size=640x480:rate=25:duration=8", "-c:v", "libx264", "-preset", "ultrafast",
+                                path("long.mp4")});
+        QVERIFY(ffmpeg.waitForFinished(60000));
+        QProcess process;
+        process.start(QStringLiteral(CINEGRADE_CLI), {"render", path("long.mp4"), "-o", path("cancelled.mov"), "--codec", "prores-4444"});
+        QVERIFY(process.waitForStarted());
+        process.setReadChannel(QProcess::StandardError);
+        QByteArray err;
+        while (!err.contains("frame ") && process.state() == QProcess::Running && process.waitForReadyRead(30000))
+            err += process.readAllStandardError();
+        ::kill(pid_t(process.processId()), SIGTERM);
+        QVERIFY(process.waitForFinished(60000));
+        err += process.readAllStandardError();
+        if (process.exitCode() == 0)
+            QSKIP("the export finished before the signal arrived");
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 2);
+        QVERIFY2(err.contains("cancelled"), err.constData());
+        const QStringList left = QDir(m_dir.path()).entryList({"*cancelled*"}, QDir::Files | QDir::Hidden);
+        QVERIFY2(left.isEmpty(), qPrintable(left.join(", ")));
     }
 
     void exportLutRejectsBadSizeAndMissingGrade()

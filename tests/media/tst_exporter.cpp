@@ -97,7 +97,8 @@ QList<double> videoTimes(const QString& path)
 {
     QByteArray text;
     run(QStringLiteral("ffprobe"),
-        {"-v", "error", "-select_streams", "v:0", "-show_entries", "packet=pts_time", "-of", "csv=p=0", path}, &text);
+        {"-v", "error", "-select_streams", "v:0", "-show_entries", "packet=pts_time", "-of", "csv=p=0", path},
+        &text);
     QList<double> times;
     for (const QByteArray& line : text.split('\n'))
         if (!line.trimmed().isEmpty())
@@ -140,11 +141,11 @@ class ExporterTest : public QObject
 
 private:
     QTemporaryDir m_dir;
-    QString m_clip;    ///< 320x240, 25 fps, 2 s, H.264 long GOP with B-frames; AAC and MP3 audio
-    QString m_pcmClip; ///< the same picture with PCM audio, in MOV
-    QString m_hdClip;  ///< 1280x720, 3 s: enough pixels for the exporter's fused grade table
+    QString m_clip;     ///< 320x240, 25 fps, 2 s, H.264 long GOP with B-frames; AAC and MP3 audio
+    QString m_pcmClip;  ///< the same picture with PCM audio, in MOV
+    QString m_hdClip;   ///< 1280x720, 3 s: enough pixels for the exporter's fused grade table
     QString m_deepClip; ///< ProRes 422 HQ, 10-bit
-    QString m_vfrClip; ///< 25 fps for 0.8 s, then 50 fps
+    QString m_vfrClip;  ///< 25 fps for 0.8 s, then 50 fps
 
     QString outputFolder(const QString& name)
     {
@@ -156,44 +157,51 @@ private:
 private slots:
     void initTestCase()
     {
-        if (QStandardPaths::findExecutable("ffmpeg").isEmpty() || QStandardPaths::findExecutable("ffprobe").isEmpty())
+        if (QStandardPaths::findExecutable("ffmpeg").isEmpty() ||
+            QStandardPaths::findExecutable("ffprobe").isEmpty())
             QSKIP("the ffmpeg and ffprobe programs are needed to make and check the test clips");
         QVERIFY(m_dir.isValid());
-        const QStringList bt709{"-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709",
-                                "-color_range", "tv"};
+        const QStringList bt709{"-colorspace", "bt709", "-color_primaries", "bt709",
+                                "-color_trc",  "bt709", "-color_range",     "tv"};
         // Camera pictures carry little colour detail; testsrc2's saturated one-pixel edges would make
         // chroma subsampling, not the grade, the whole error. A slight blur brings it near real footage.
         const QString soft = QStringLiteral("gblur=sigma=1.2");
-        const QStringList longGop{"-c:v", "libx264", "-preset", "veryfast", "-bf", "2", "-g", "12", "-pix_fmt", "yuv420p"};
+        const QStringList longGop{"-c:v", "libx264", "-preset", "veryfast", "-bf",
+                                  "2",    "-g",      "12",      "-pix_fmt", "yuv420p"};
         m_clip = m_dir.filePath("clip.mp4");
-        QVERIFY(runFfmpeg(QStringList{"-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=2",
-                                   "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=2",
-                                   "-f", "lavfi", "-i", "sine=frequency=660:sample_rate=44100:duration=2",
-                                   "-map", "0", "-map", "1", "-map", "2", "-vf", soft} +
-                       longGop + bt709 + QStringList{"-c:a:0", "aac", "-c:a:1", "libmp3lame", m_clip}));
+        QVERIFY(
+            runFfmpeg(QStringList{"-f",   "lavfi", "-i",   "testsrc2=size=320x240:rate=25:duration=2",
+                                  "-f",   "lavfi", "-i",   "sine=frequency=440:sample_rate=48000:duration=2",
+                                  "-f",   "lavfi", "-i",   "sine=frequency=660:sample_rate=44100:duration=2",
+                                  "-map", "0",     "-map", "1",
+                                  "-map", "2",     "-vf",  soft} +
+                      longGop + bt709 + QStringList{"-c:a:0", "aac", "-c:a:1", "libmp3lame", m_clip}));
         m_pcmClip = m_dir.filePath("clip_pcm.mov");
-        QVERIFY(runFfmpeg(QStringList{"-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=2",
-                                   "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=2",
-                                   "-vf", soft} +
-                       longGop + bt709 + QStringList{"-c:a", "pcm_s16le", m_pcmClip}));
+        QVERIFY(runFfmpeg(QStringList{"-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=2", "-f",
+                                      "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=2", "-vf",
+                                      soft} +
+                          longGop + bt709 + QStringList{"-c:a", "pcm_s16le", m_pcmClip}));
         m_hdClip = m_dir.filePath("clip720.mp4");
-        QVERIFY(runFfmpeg(QStringList{"-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=25:duration=3", "-vf", soft} + longGop +
-                       bt709 + QStringList{m_hdClip}));
+        QVERIFY(runFfmpeg(
+            QStringList{"-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=25:duration=3", "-vf", soft} +
+            longGop + bt709 + QStringList{m_hdClip}));
         m_deepClip = m_dir.filePath("deep.mov");
-        QVERIFY(runFfmpeg(QStringList{"-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=1", "-vf", soft, "-c:v",
-                                   "prores_ks", "-profile:v", "3", "-pix_fmt", "yuv422p10le"} +
-                       bt709 + QStringList{m_deepClip}));
+        QVERIFY(
+            runFfmpeg(QStringList{"-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=1", "-vf",
+                                  soft, "-c:v", "prores_ks", "-profile:v", "3", "-pix_fmt", "yuv422p10le"} +
+                      bt709 + QStringList{m_deepClip}));
         m_vfrClip = m_dir.filePath("vfr.mp4");
-        QVERIFY(runFfmpeg(QStringList{"-f", "lavfi", "-i", "testsrc2=size=320x240:rate=50:duration=1.6", "-vf",
-                                   "select='lt(n\\,40)*not(mod(n\\,2))+gte(n\\,40)'", "-fps_mode", "vfr"} +
-                       longGop + bt709 + QStringList{m_vfrClip}));
+        QVERIFY(
+            runFfmpeg(QStringList{"-f", "lavfi", "-i", "testsrc2=size=320x240:rate=50:duration=1.6", "-vf",
+                                  "select='lt(n\\,40)*not(mod(n\\,2))+gte(n\\,40)'", "-fps_mode", "vfr"} +
+                      longGop + bt709 + QStringList{m_vfrClip}));
         QCOMPARE(videoTimes(m_vfrClip).size(), 60);
     }
 
     void codecNamesRoundTrip()
     {
-        for (ExportCodec codec : {ExportCodec::H264, ExportCodec::ProResLT, ExportCodec::ProRes, ExportCodec::ProResHQ,
-                                  ExportCodec::ProRes4444})
+        for (ExportCodec codec : {ExportCodec::H264, ExportCodec::ProResLT, ExportCodec::ProRes,
+                                  ExportCodec::ProResHQ, ExportCodec::ProRes4444})
             QCOMPARE(exportCodecFromName(exportCodecName(codec)), codec);
         QVERIFY_THROWS_EXCEPTION(InputError, exportCodecFromName("mpeg2"));
     }
@@ -254,11 +262,23 @@ private slots:
         QCOMPARE(audio[1].value("codec_name").toString(), QString("mp3"));
         for (int i = 0; i < 2; ++i) {
             QCOMPARE(audio[i].value("sample_rate").toString(), source[i].value("sample_rate").toString());
-            QCOMPARE(audio[i].value("nb_read_packets").toString(), source[i].value("nb_read_packets").toString());
+            QCOMPARE(audio[i].value("nb_read_packets").toString(),
+                     source[i].value("nb_read_packets").toString());
             QVERIFY2(std::abs(number(audio[i], "duration") - number(source[i], "duration")) <= 0.04,
                      qPrintable(audio[i].value("duration").toString()));
             QVERIFY(std::abs(number(audio[i], "start_time") - number(source[i], "start_time")) <= 0.04);
         }
+    }
+
+    void matroskaTakesH264AndEveryAudioStream()
+    {
+        const QString output = outputFolder("matroska") + "/out.mkv";
+        exportVideo(m_pcmClip, output, CompiledGrade(testGrade()), ExportSettings());
+        const QJsonObject out = probe(output);
+        QCOMPARE(out.value("format").toObject().value("format_name").toString(), QString("matroska,webm"));
+        QCOMPARE(streamsOf(out, "video").value(0).value("codec_name").toString(), QString("h264"));
+        QCOMPARE(streamsOf(out, "video").value(0).value("nb_read_packets").toString(), QString("50"));
+        QCOMPARE(streamsOf(out, "audio").value(0).value("codec_name").toString(), QString("pcm_s16le"));
     }
 
     void pcmAudioIsReencodedForMp4AndCopiedToMov()
@@ -286,10 +306,22 @@ private slots:
         QTest::addColumn<QString>("profile");
         QTest::addColumn<QString>("tag");
         QTest::addColumn<QString>("pixelFormat");
-        QTest::newRow("422 LT") << "prores-lt" << "LT" << "apcs" << "yuv422p10le";
-        QTest::newRow("422") << "prores" << "Standard" << "apcn" << "yuv422p10le";
-        QTest::newRow("422 HQ") << "prores-hq" << "HQ" << "apch" << "yuv422p10le";
-        QTest::newRow("4444") << "prores-4444" << "4444" << "ap4h" << "yuv444p10le";
+        QTest::newRow("422 LT") << "prores-lt"
+                                << "LT"
+                                << "apcs"
+                                << "yuv422p10le";
+        QTest::newRow("422") << "prores"
+                             << "Standard"
+                             << "apcn"
+                             << "yuv422p10le";
+        QTest::newRow("422 HQ") << "prores-hq"
+                                << "HQ"
+                                << "apch"
+                                << "yuv422p10le";
+        QTest::newRow("4444") << "prores-4444"
+                              << "4444"
+                              << "ap4h"
+                              << "yuv444p10le";
     }
 
     void proresHasTheProfileAsked()
@@ -333,11 +365,21 @@ private slots:
         // Bounds: mean absolute error in 8-bit code values against CompiledGrade applied to the decoded
         // source frame. Measured (printed by the test): 2.0, 0.9, 1.0, 0.14 and 0.94; most of it is
         // chroma subsampling (4:4:4 is nearly exact) and the rest quantisation by the codec.
-        QTest::newRow("h264 crf 10, swscale path") << "clip" << "h264" << "medium" << 2.5;
-        QTest::newRow("h264 crf 10, fused table path") << "hd" << "h264" << "ultrafast" << 1.5;
-        QTest::newRow("prores 422 HQ from 8-bit") << "clip" << "prores-hq" << "" << 1.5;
-        QTest::newRow("prores 4444 from 8-bit") << "clip" << "prores-4444" << "" << 0.4;
-        QTest::newRow("prores 422 HQ from 10-bit") << "deep" << "prores-hq" << "" << 1.5;
+        QTest::newRow("h264 crf 10, swscale path") << "clip"
+                                                   << "h264"
+                                                   << "medium" << 2.5;
+        QTest::newRow("h264 crf 10, fused table path") << "hd"
+                                                       << "h264"
+                                                       << "ultrafast" << 1.5;
+        QTest::newRow("prores 422 HQ from 8-bit") << "clip"
+                                                  << "prores-hq"
+                                                  << "" << 1.5;
+        QTest::newRow("prores 4444 from 8-bit") << "clip"
+                                                << "prores-4444"
+                                                << "" << 0.4;
+        QTest::newRow("prores 422 HQ from 10-bit") << "deep"
+                                                   << "prores-hq"
+                                                   << "" << 1.5;
     }
 
     void gradedPixelsMatchTheCoreRender()
@@ -347,8 +389,8 @@ private slots:
         QFETCH(QString, preset);
         QFETCH(double, bound);
         const QString input = clip == "hd" ? m_hdClip : (clip == "deep" ? m_deepClip : m_clip);
-        const QString output = outputFolder("pixels") + "/" + QTest::currentDataTag() +
-                               (codec == "h264" ? ".mp4" : ".mov");
+        const QString output =
+            outputFolder("pixels") + "/" + QTest::currentDataTag() + (codec == "h264" ? ".mp4" : ".mov");
         const CompiledGrade grade(testGrade());
         ExportSettings settings;
         settings.codec = exportCodecFromName(codec);
@@ -406,14 +448,16 @@ private slots:
                     for (int x = 0; x < width; ++x) {
                         const auto at = [&](const AVFrame* f) {
                             const uint8_t* row = f->data[plane] + ptrdiff_t(y) * f->linesize[plane];
-                            return deep ? double(reinterpret_cast<const uint16_t*>(row)[x]) / 4.0 : double(row[x]);
+                            return deep ? double(reinterpret_cast<const uint16_t*>(row)[x]) / 4.0
+                                        : double(row[x]);
                         };
                         sum += std::abs(at(fused.get()) - at(plain.get()));
                     }
                 const double mean = sum / (double(width) * double(height));
-                qInfo("%s plane %d: mean difference %.3f code values (8-bit units)", deep ? "4:2:2 10-bit" : "4:2:0 8-bit",
-                      plane, mean);
-                // Measured: luma 0.01, chroma 0.01-0.25 (swscale's vertical 4:2:0 filter is not exactly a mean).
+                qInfo("%s plane %d: mean difference %.3f code values (8-bit units)",
+                      deep ? "4:2:2 10-bit" : "4:2:0 8-bit", plane, mean);
+                // Measured: luma 0.01, chroma 0.01-0.25 (swscale's vertical 4:2:0 filter is not exactly a
+                // mean).
                 QVERIFY2(mean < (plane == 0 ? 0.1 : 0.5), qPrintable(QString::number(mean)));
             }
         }
@@ -435,7 +479,8 @@ private slots:
         const QList<QJsonObject> audio = streamsOf(out, "audio");
         QCOMPARE(audio.size(), 2);
         for (const QJsonObject& stream : audio)
-            QVERIFY2(std::abs(number(stream, "duration") - 0.8) <= 0.04, qPrintable(stream.value("duration").toString()));
+            QVERIFY2(std::abs(number(stream, "duration") - 0.8) <= 0.04,
+                     qPrintable(stream.value("duration").toString()));
         // The first exported frame is source frame 10, graded.
         VideoDecoder source(m_clip);
         VideoDecoder exported(output);
@@ -451,8 +496,24 @@ private slots:
         const QList<double> actual = videoTimes(output);
         QCOMPARE(actual.size(), expected.size());
         for (int i = 0; i < actual.size(); ++i)
-            QVERIFY2(std::abs(actual[i] - expected[i]) < 0.001,
-                     qPrintable(QString("frame %1: %2 s, source %3 s").arg(i).arg(actual[i]).arg(expected[i])));
+            QVERIFY2(
+                std::abs(actual[i] - expected[i]) < 0.001,
+                qPrintable(QString("frame %1: %2 s, source %3 s").arg(i).arg(actual[i]).arg(expected[i])));
+    }
+
+    void rotatedClipIsExportedUpright()
+    {
+        // A phone clip stored sideways with a display matrix: the decoder turns it upright, and the
+        // export stores the upright picture (no matrix needed any more).
+        const QString folder = outputFolder("rotated");
+        const QString rotated = folder + "/rotated.mov";
+        QVERIFY(runFfmpeg({"-i", m_deepClip, "-c", "copy", "-metadata:s:v:0", "rotate=90", rotated}));
+        const QString output = folder + "/upright.mp4";
+        exportVideo(rotated, output, CompiledGrade(testGrade()), ExportSettings());
+        const QJsonObject video = streamsOf(probe(output), "video").value(0);
+        QCOMPARE(video.value("width").toInt(), 240);
+        QCOMPARE(video.value("height").toInt(), 320);
+        QCOMPARE(video.value("nb_read_packets").toString(), QString("25"));
     }
 
     void cancelStopsSoonAndLeavesNoFile()
@@ -460,14 +521,15 @@ private slots:
         const QString folder = outputFolder("cancel");
         std::atomic_bool cancel{false};
         qint64 lastDone = 0;
-        QVERIFY_THROWS_EXCEPTION(ExportCancelled, exportVideo(m_clip, folder + "/cancelled.mp4",
-                                                              CompiledGrade(testGrade()), ExportSettings(),
-                                                              [&](const ExportProgress& progress) {
-                                                                  lastDone = progress.framesDone;
-                                                                  if (progress.framesDone >= 3)
-                                                                      cancel = true;
-                                                              },
-                                                              &cancel));
+        QVERIFY_THROWS_EXCEPTION(ExportCancelled, exportVideo(
+                                                      m_clip, folder + "/cancelled.mp4",
+                                                      CompiledGrade(testGrade()), ExportSettings(),
+                                                      [&](const ExportProgress& progress) {
+                                                          lastDone = progress.framesDone;
+                                                          if (progress.framesDone >= 3)
+                                                              cancel = true;
+                                                      },
+                                                      &cancel));
         QVERIFY2(lastDone <= 5, qPrintable(QString::number(lastDone)));
         QCOMPARE(filesIn(folder), QStringList());
     }
@@ -491,26 +553,30 @@ private slots:
     void refusesAFolderItCannotWrite()
     {
         const QString folder = outputFolder("unwritable");
-        QVERIFY_THROWS_EXCEPTION(InputError, exportVideo(m_clip, folder + "/missing/out.mp4", CompiledGrade(),
-                                                         ExportSettings()));
+        QVERIFY_THROWS_EXCEPTION(
+            InputError, exportVideo(m_clip, folder + "/missing/out.mp4", CompiledGrade(), ExportSettings()));
         QFile plain(folder + "/plain");
         QVERIFY(plain.open(QIODevice::WriteOnly));
         plain.close();
+        QVERIFY_THROWS_EXCEPTION(
+            InputError, exportVideo(m_clip, folder + "/plain/out.mp4", CompiledGrade(), ExportSettings()));
         QVERIFY_THROWS_EXCEPTION(InputError,
-                                 exportVideo(m_clip, folder + "/plain/out.mp4", CompiledGrade(), ExportSettings()));
-        QVERIFY_THROWS_EXCEPTION(InputError, exportVideo(m_clip, folder + "/out.avi", CompiledGrade(), ExportSettings()));
+                                 exportVideo(m_clip, folder + "/out.avi", CompiledGrade(), ExportSettings()));
         ExportSettings prores;
         prores.codec = ExportCodec::ProResHQ;
-        QVERIFY_THROWS_EXCEPTION(InputError, exportVideo(m_clip, folder + "/out.mp4", CompiledGrade(), prores));
+        QVERIFY_THROWS_EXCEPTION(InputError,
+                                 exportVideo(m_clip, folder + "/out.mp4", CompiledGrade(), prores));
         // Root writes anywhere: a read-only folder only stops other users.
         const QString locked = outputFolder("unwritable/locked");
         QFile::setPermissions(locked, QFileDevice::ReadOwner | QFileDevice::ExeOwner);
         if (QFileInfo(locked).isWritable()) {
-            QFile::setPermissions(locked, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+            QFile::setPermissions(locked,
+                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         } else {
-            QVERIFY_THROWS_EXCEPTION(InputError, exportVideo(m_clip, locked + "/out.mp4", CompiledGrade(),
-                                                             ExportSettings()));
-            QFile::setPermissions(locked, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+            QVERIFY_THROWS_EXCEPTION(
+                InputError, exportVideo(m_clip, locked + "/out.mp4", CompiledGrade(), ExportSettings()));
+            QFile::setPermissions(locked,
+                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
             QCOMPARE(filesIn(locked), QStringList());
         }
         QCOMPARE(filesIn(folder), QStringList{"plain"});
@@ -525,14 +591,15 @@ private slots:
         QByteArray errors;
         int exitCode = -1;
         QVERIFY(run(QStringLiteral("bash"),
-                    {"-c", "ulimit -f 300; exec \"$0\" \"$1\" \"$2\" prores-hq", QStringLiteral(EXPORTER_CHILD), m_clip,
-                     output},
+                    {"-c", "ulimit -f 300; exec \"$0\" \"$1\" \"$2\" prores-hq",
+                     QStringLiteral(EXPORTER_CHILD), m_clip, output},
                     nullptr, &errors, &exitCode));
         QCOMPARE(exitCode, 2);
         QVERIFY2(errors.contains("disk full"), errors.constData());
         QCOMPARE(filesIn(folder), QStringList());
         // And without the limit the same program succeeds (the failure was the limit's).
-        QVERIFY(run(QStringLiteral(EXPORTER_CHILD), {m_clip, output, "prores-hq"}, nullptr, &errors, &exitCode));
+        QVERIFY(
+            run(QStringLiteral(EXPORTER_CHILD), {m_clip, output, "prores-hq"}, nullptr, &errors, &exitCode));
         QCOMPARE(exitCode, 0);
         QCOMPARE(filesIn(folder), QStringList{"out.mov"});
     }

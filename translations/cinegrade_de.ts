@@ -2,11 +2,235 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>cg::GradePanel</name>
+    <name>cg::ColorWheel</name>
     <message>
-        <source>Exposure and balance</source>
-        <translation>Belichtung und Weißabgleich</translation>
+        <source>Reset %1 (balance and master)</source>
+        <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 colour balance: drag to push the colour (Shift: fine), double-click to reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cg::CurvesEditor</name>
+    <message>
+        <source>Add curve point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move curve point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset curve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete curve point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Master curve (all channels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Red curve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>G</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green curve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blue curve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset all curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cg::ExportDialog</name>
+    <message>
+        <source>H.264 MP4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ProRes 422 LT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ProRes 422</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ProRes 422 HQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ProRes 4444</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Graded Clip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Constant rate factor of H.264: lower is better quality and larger files (18 is visually lossless)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality (CRF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole clip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In to out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include the clip&apos;s audio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close this window; a running export goes on in the background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 – %2 (%n frames)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no in/out marks (I and O set them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to export “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QuickTime movie (*.mov)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no video clip to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file to export to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the clip itself; choose another file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist; choose another place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cg::GradePanel</name>
     <message>
         <source>Exposure</source>
         <translation>Belichtung</translation>
@@ -30,10 +254,6 @@
     <message>
         <source>Tint: negative is green, positive magenta</source>
         <translation>Tönung: negativ ist grün, positiv magenta</translation>
-    </message>
-    <message>
-        <source>Tone</source>
-        <translation>Tonwerte</translation>
     </message>
     <message>
         <source>Contrast</source>
@@ -60,44 +280,20 @@
         <translation>Sättigung bei gleichbleibender Luma (1 = unverändert, 0 = monochrom)</translation>
     </message>
     <message>
-        <source>Primaries (master)</source>
-        <translation>Primärkorrektur (Master)</translation>
-    </message>
-    <message>
         <source>Lift</source>
         <translation>Lift</translation>
-    </message>
-    <message>
-        <source>Raises or lowers the blacks, leaving white in place</source>
-        <translation>Hebt oder senkt die Schwarztöne, Weiß bleibt an seinem Platz</translation>
     </message>
     <message>
         <source>Gamma</source>
         <translation>Gamma</translation>
     </message>
     <message>
-        <source>Brightens or darkens the midtones (1 = unchanged)</source>
-        <translation>Hellt die Mitteltöne auf oder dunkelt sie ab (1 = unverändert)</translation>
-    </message>
-    <message>
         <source>Gain</source>
         <translation>Gain</translation>
     </message>
     <message>
-        <source>Scales the whites, leaving black in place (1 = unchanged)</source>
-        <translation>Skaliert die Weißtöne, Schwarz bleibt an seinem Platz (1 = unverändert)</translation>
-    </message>
-    <message>
         <source>Offset</source>
         <translation>Offset</translation>
-    </message>
-    <message>
-        <source>Shifts every level up or down by the same amount</source>
-        <translation>Verschiebt alle Werte um denselben Betrag nach oben oder unten</translation>
-    </message>
-    <message>
-        <source>Look</source>
-        <translation>Look</translation>
     </message>
     <message>
         <source>Load…</source>
@@ -131,17 +327,77 @@
         <source>Reset %1</source>
         <translation>%1 zurücksetzen</translation>
     </message>
+    <message>
+        <source>Lift master: raises or lowers the blacks, leaving white in place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gamma master: brightens or darkens the midtones (1 = unchanged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gain master: scales the whites, leaving black in place (1 = unchanged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offset master: shifts every level up or down by the same amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjustments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look and colour management</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look LUT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import CDL…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the primaries from an ASC CDL file (.cdl, .cc, .ccc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CDL…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the primaries as an ASC CDL file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export .cube…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the whole grade as a 33-point .cube LUT for other tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OpenColorIO colour space the clip was recorded in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project working space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cg::MainWindow</name>
-    <message>
-        <source>Cannot render the preview</source>
-        <translation>Die Vorschau kann nicht berechnet werden</translation>
-    </message>
-    <message>
-        <source>&amp;Open Image or Project…</source>
-        <translation>Bild oder Projekt ö&amp;ffnen…</translation>
-    </message>
     <message>
         <source>&amp;Save Project</source>
         <translation>Projekt &amp;speichern</translation>
@@ -151,16 +407,8 @@
         <translation>Projekt speichern &amp;unter…</translation>
     </message>
     <message>
-        <source>&amp;Export Graded Image…</source>
-        <translation>Korrigiertes Bild &amp;exportieren…</translation>
-    </message>
-    <message>
         <source>Load &amp;Look LUT…</source>
         <translation>&amp;Look-LUT laden…</translation>
-    </message>
-    <message>
-        <source>Export Grade as .&amp;cube…</source>
-        <translation>Korrektur als .&amp;cube exportieren…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -211,10 +459,6 @@
         <translation>V&amp;origer Clip</translation>
     </message>
     <message>
-        <source>Cannot open the clip</source>
-        <translation>Der Clip kann nicht geöffnet werden</translation>
-    </message>
-    <message>
         <source>&amp;Next Clip</source>
         <translation>Nä&amp;chster Clip</translation>
     </message>
@@ -247,36 +491,12 @@
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <source>Grade</source>
-        <translation>Korrektur</translation>
-    </message>
-    <message>
         <source>Scopes</source>
         <translation>Messanzeigen</translation>
     </message>
     <message>
-        <source>Time to compile the grade and render the preview</source>
-        <translation>Zeit, um die Korrektur zu kompilieren und die Vorschau zu berechnen</translation>
-    </message>
-    <message>
-        <source>Preview %1 ms</source>
-        <translation>Vorschau %1 ms</translation>
-    </message>
-    <message>
         <source>Clip %1 of %2: %3</source>
         <translation>Clip %1 von %2: %3</translation>
-    </message>
-    <message>
-        <source>%1 × %2</source>
-        <translation>%1 × %2</translation>
-    </message>
-    <message>
-        <source>32-bit float</source>
-        <translation>32 Bit Gleitkomma</translation>
-    </message>
-    <message>
-        <source>%1-bit</source>
-        <translation>%1 Bit</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -303,16 +523,8 @@
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <source>There is no image to export.</source>
-        <translation>Es gibt kein Bild zum Exportieren.</translation>
-    </message>
-    <message>
         <source>An export is already running.</source>
         <translation>Es läuft bereits ein Export.</translation>
-    </message>
-    <message>
-        <source>%1: the export would overwrite its own source image.</source>
-        <translation>%1: Der Export würde sein eigenes Quellbild überschreiben.</translation>
     </message>
     <message>
         <source>Cannot export</source>
@@ -343,24 +555,12 @@
         <translation>Korrektur zurücksetzen</translation>
     </message>
     <message>
-        <source>Images and projects (%1 *.cgproj)</source>
-        <translation>Bilder und Projekte (%1 *.cgproj)</translation>
-    </message>
-    <message>
         <source>Cinegrade projects (*.cgproj)</source>
         <translation>Cinegrade-Projekte (*.cgproj)</translation>
     </message>
     <message>
-        <source>Images (%1)</source>
-        <translation>Bilder (%1)</translation>
-    </message>
-    <message>
         <source>All files (*)</source>
         <translation>Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Open Image or Project</source>
-        <translation>Bild oder Projekt öffnen</translation>
     </message>
     <message>
         <source>Save Project</source>
@@ -379,10 +579,6 @@
         <translation>JPEG-Bild (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <source>Export Graded Image</source>
-        <translation>Korrigiertes Bild exportieren</translation>
-    </message>
-    <message>
         <source>Load Look LUT</source>
         <translation>Look-LUT laden</translation>
     </message>
@@ -399,20 +595,8 @@
         <translation>Über Cinegrade</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Cinegrade %1&lt;/h3&gt;&lt;p&gt;Colour grading for stills and video: primaries, look LUTs, scopes and before/after comparison, with one evaluation path for viewer and export.&lt;/p&gt;&lt;p&gt;Built with Qt %2, FFmpeg, OpenColorIO and QCustomPlot.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Cinegrade %1&lt;/h3&gt;&lt;p&gt;Farbkorrektur für Standbilder und Video: Primärkorrektur, Look-LUTs, Messanzeigen und Vorher/Nachher-Vergleich, mit einem einzigen Berechnungsweg für Anzeige und Export.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, FFmpeg, OpenColorIO und QCustomPlot.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Open an image or a project</source>
-        <translation>Ein Bild oder ein Projekt öffnen</translation>
-    </message>
-    <message>
         <source>Save the project</source>
         <translation>Das Projekt speichern</translation>
-    </message>
-    <message>
-        <source>Export the graded image at full resolution</source>
-        <translation>Das korrigierte Bild in voller Auflösung exportieren</translation>
     </message>
     <message>
         <source>Load a .cube look LUT, applied after the grade</source>
@@ -421,6 +605,460 @@
     <message>
         <source>Reset every control of the grade</source>
         <translation>Alle Regler der Korrektur zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Cannot show the frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start an empty project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Project or Media…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project, or clips as a new project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import Media…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add video clips or stills to the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export Clip…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the graded clip (H.264 or ProRes) in the background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Graded &amp;Frame…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the graded frame at full resolution as an image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import ASC &amp;CDL…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the primaries from an ASC CDL file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export ASC C&amp;DL…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Grade as .c&amp;ube…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language, autosave, playback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy Grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the grade of the current clip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paste Grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the copied grade onto the selected clips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark &amp;In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark &amp;Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear In and Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;link Media…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point the clip at its media file after it moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move Clip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;100 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom O&amp;ut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Play / Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play &amp;Backwards (faster each press)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play &amp;Forwards (faster each press)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous Frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next Frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First Frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last Frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Primaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clip being graded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture size and bit depth of the source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame and timecode of the playhead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame rate of the clip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input colour space → working space, and the display / view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to render the shown frame (decode, grade, scale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Render %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playing at half resolution to keep up with the clip&apos;s frame rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2 · %3-bit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ▸ %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Media missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The media of clip “%1” is not where the project says:
+%2
+
+Find it now? Otherwise the clip stays offline (its grade is kept).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Media (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation type="unfinished">Unbenannt</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cinegrade did not close properly. Unsaved changes to “%1” from %2 were kept.
+
+Recover them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n clip(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no picture to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the export would overwrite its own source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file holds no colour correction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot import the CDL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import CDL %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied the first of %1 corrections in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export the CDL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1; a CDL cannot hold: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied the grade of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Pasted the grade onto %n clip(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot relink</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot recover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered unsaved work; save it to keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projects and media (*.cgproj %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Project or Media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Graded Frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import ASC CDL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ASC CDL (*.cdl *.cc *.ccc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export ASC CDL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Cinegrade %1&lt;/h3&gt;&lt;p&gt;Colour grading for video and stills: colour wheels, curves, look LUTs, ASC CDL, OpenColorIO colour management, scopes and before/after comparison, with one evaluation path for viewer and export.&lt;/p&gt;&lt;p&gt;Built with Qt %2, FFmpeg, OpenColorIO and QCustomPlot.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An export is still running. Cancel it and quit?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recent projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cg::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language changes when Cinegrade starts the next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes are written to a recovery file this often</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lower the preview resolution when playback cannot keep up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore Default Panel Layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autosave every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Panels</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -434,12 +1072,47 @@
         <translation>Rec.709</translation>
     </message>
     <message>
-        <source>working space</source>
-        <translation>Arbeitsfarbraum</translation>
-    </message>
-    <message>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n clips</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set in and out of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input colour space %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(project)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display %1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relink %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -449,8 +1122,31 @@
         <translation>Wellenform · Luma</translation>
     </message>
     <message>
-        <source>Histogram · RGB</source>
-        <translation>Histogramm · RGB</translation>
+        <source>%1-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %n scope(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waveform · RGB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RGB Parade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vectorscope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Histogram</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -497,15 +1193,108 @@
     </message>
 </context>
 <context>
+    <name>cg::TimelinePanel</name>
+    <message>
+        <source>Media offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cg::TimelineRuler</name>
+    <message>
+        <source>Click or drag to move the playhead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No clip</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cg::TransportBar</name>
+    <message>
+        <source>Timecode of the playhead (hours:minutes:seconds:frames)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First frame (Home)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One frame back (Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play backwards (J)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop (K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play / pause (Space, L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One frame forward (Right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last frame (End)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loop playback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom (wheel over the picture; middle button drags)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display and view transform the picture is shown and exported through (OpenColorIO)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame %1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fps</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cg::Viewer</name>
-    <message>
-        <source>Open an image or a project to start grading</source>
-        <translation>Öffnen Sie ein Bild oder ein Projekt, um mit der Korrektur zu beginnen</translation>
-    </message>
-    <message>
-        <source>File ▸ Open (Ctrl+O), or drop a file here</source>
-        <translation>Datei ▸ Öffnen (Strg+O), oder eine Datei hierher ziehen</translation>
-    </message>
     <message>
         <source>Before</source>
         <translation>Vorher</translation>
@@ -513,6 +1302,26 @@
     <message>
         <source>After</source>
         <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>Media offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit ▸ Relink Media… points the clip at the file&apos;s new place; its grade is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a clip or open a project to start grading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File ▸ Import Media (Ctrl+I), File ▸ Open (Ctrl+O), or drop files here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -524,10 +1333,6 @@
     <message>
         <source>Cinegrade colour grading</source>
         <translation>Cinegrade-Farbkorrektur</translation>
-    </message>
-    <message>
-        <source>Render the main window to a PNG file once the preview and scopes are ready, then exit.</source>
-        <translation>Das Hauptfenster als PNG-Datei speichern, sobald Vorschau und Messanzeigen fertig sind, dann beenden.</translation>
     </message>
     <message>
         <source>file</source>
@@ -542,16 +1347,20 @@
         <translation>Code</translation>
     </message>
     <message>
-        <source>A project (.cgproj) or images to open.</source>
-        <translation>Ein Projekt (.cgproj) oder Bilder zum Öffnen.</translation>
-    </message>
-    <message>
-        <source>the preview did not finish within 60 s</source>
-        <translation>die Vorschau wurde nicht innerhalb von 60 s fertig</translation>
-    </message>
-    <message>
         <source>cannot write the screenshot %1</source>
         <translation>das Bildschirmfoto %1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Render the main window to a PNG file once the frame, scopes and thumbnails are ready, then exit (no display needed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A project (.cgproj), or video clips and stills to open as a new project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the window did not finish rendering within 60 s</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -159,7 +159,7 @@ TimelinePanel::TimelinePanel(ProjectSession* session, QWidget* parent)
                     return;
                 item->setData(ThumbnailRole, image);
                 item->setData(ErrorRole, error);
-                item->setData(DurationRole, frames > 1 ? Timecode::fromFrame(frames, fps) : tr("Still"));
+                item->setData(DurationRole, !error.isEmpty() ? QString() : frames > 1 ? Timecode::fromFrame(frames, fps) : tr("Still"));
                 item->setToolTip(error.isEmpty() ? m_session->clip(key).mediaPath : error);
             });
     m_refresh.setSingleShot(true);

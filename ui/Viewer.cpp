@@ -303,6 +303,8 @@ void Viewer::paintEvent(QPaintEvent*)
             p.setFont(font());
             p.drawText(r.adjusted(40, 44, -40, 0), Qt::AlignHCenter | Qt::AlignVCenter | Qt::TextWordWrap,
                        m_message);
+            p.drawText(r.adjusted(40, 96, -40, 0), Qt::AlignHCenter | Qt::AlignVCenter | Qt::TextWordWrap,
+                       tr("Edit ▸ Relink Media… points the clip at the file's new place; its grade is kept."));
             return;
         }
         p.drawText(r.adjusted(0, 0, 0, -14), Qt::AlignCenter, tr("Import a clip or open a project to start grading"));

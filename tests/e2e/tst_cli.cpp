@@ -321,7 +321,8 @@ private slots:
         QVERIFY(process.waitForFinished(120000));
         QCOMPARE(process.exitCode(), 2);
         const QByteArray err = process.readAllStandardError();
-        QVERIFY2(isOneClearLine(err, "full.mov"), err.constData());
+        const QByteArray lastLine = err.trimmed().split('\n').last(); // after the progress lines
+        QVERIFY2(lastLine.startsWith("cinegrade-cli: ") && isOneClearLine(lastLine, "full.mov"), err.constData());
         const QStringList left = QDir(m_dir.path()).entryList({"*full*"}, QDir::Files | QDir::Hidden);
         QVERIFY2(left.isEmpty(), qPrintable(left.join(", ")));
     }

@@ -8,19 +8,20 @@ build=${CINEGRADE_BUILD_DIR:-$root/build}
 
 demo=${CINEGRADE_DEMO_DIR:-$root/build/demo}
 mkdir -p "$demo"
-sample="$demo/sample.png"
+sample="$demo/sample.mp4"
 if [ ! -f "$sample" ]; then
   "$root/tools/fetch-test-media.sh" >/dev/null 2>&1 || true
-  photo="$root/tests/data/fetched/fruits.jpg"
-  if [ -f "$photo" ]; then
-    # A real photograph (OpenCV's sample data, from Debian's opencv-doc), as 16-bit PNG.
-    ffmpeg -hide_banner -loglevel error -y -i "$photo" -vf format=rgb48be -frames:v 1 "$sample"
+  footage="$root/tests/data/fetched/cockatoo.mp4"
+  if [ -f "$footage" ]; then
+    # Real camera footage with sound (imageio's sample clip, from Debian's python3-imageio).
+    cp "$footage" "$sample"
   else
-    # Offline fallback, generated: smooth colour gradients around FFmpeg's testsrc2 pattern.
+    # Offline fallback, generated: FFmpeg's testsrc2 pattern over soft gradients, with a tone.
     ffmpeg -hide_banner -loglevel error -y \
-      -f lavfi -i "gradients=size=1280x720:c0=0x1d3557:c1=0xf4a261:c2=0x2a9d8f:c3=0xe9c46a:nb_colors=4:seed=3,format=rgb48le" \
-      -f lavfi -i "testsrc2=size=1280x720,format=rgb48le" \
-      -filter_complex "[1]scale=640:360[s];[0][s]overlay=320:180,format=rgb48be" -frames:v 1 "$sample"
+      -f lavfi -i "gradients=size=1280x720:rate=25:duration=5:c0=0x1d3557:c1=0xf4a261:c2=0x2a9d8f:c3=0xe9c46a:nb_colors=4:seed=3" \
+      -f lavfi -i "testsrc2=size=640x360:rate=25:duration=5" -f lavfi -i "sine=frequency=440:duration=5" \
+      -filter_complex "[0][1]overlay=320:180,format=yuv420p[v]" -map "[v]" -map 2:a \
+      -c:v libx264 -crf 18 -colorspace bt709 -color_primaries bt709 -color_trc bt709 -c:a aac "$sample"
   fi
 fi
 cp "$root/packaging/demo/demo-grade.json" "$demo/demo-grade.json"
@@ -31,7 +32,7 @@ cat > "$demo/demo.cgproj" <<JSON
   "name": "Cinegrade demo",
   "color": {},
   "clips": [
-    {"media": "sample.png", "name": "Sample", "grade": $(cat "$root/packaging/demo/demo-grade.json")}
+    {"media": "sample.mp4", "name": "Sample", "grade": $(cat "$root/packaging/demo/demo-grade.json")}
   ]
 }
 JSON
@@ -43,11 +44,11 @@ fi
 
 echo "No display found (DISPLAY and WAYLAND_DISPLAY are unset): running the headless equivalent."
 cli="$build/app/cinegrade-cli"
-"$cli" render "$sample" -o "$demo/sample-graded.png" --grade "$demo/demo-grade.json" >/dev/null
+"$cli" render "$sample" -o "$demo/sample-graded.mp4" --grade "$demo/demo-grade.json" >/dev/null
 "$cli" export-lut --grade "$demo/demo-grade.json" -o "$demo/demo-grade.cube" >/dev/null
 QT_QPA_PLATFORM=offscreen "$build/app/cinegrade" --screenshot "$demo/cinegrade-window.png" "$demo/demo.cgproj" >/dev/null 2>&1 \
   || echo "(the window screenshot could not be made)"
-echo "Graded sample:        $demo/sample-graded.png"
+echo "Graded clip (H.264):  $demo/sample-graded.mp4"
 echo "Grade as a 3D LUT:    $demo/demo-grade.cube"
 [ -f "$demo/cinegrade-window.png" ] && echo "Application window:   $demo/cinegrade-window.png"
 echo "Original sample:      $sample"

@@ -53,8 +53,8 @@ const char* containerFor(const QString& output, ExportCodec codec)
     const bool mp4 = suffix == QLatin1String("mp4") || suffix == QLatin1String("m4v");
     const bool matroska = suffix == QLatin1String("mkv");
     if ((mp4 || matroska) && codec != ExportCodec::H264)
-        throw InputError(
-            QStringLiteral("cannot write %1: ProRes goes in QuickTime files; name it .mov").arg(nameOf(output)));
+        throw InputError(QStringLiteral("cannot write %1: ProRes goes in QuickTime files; name it .mov")
+                             .arg(nameOf(output)));
     if (mp4)
         return "mp4";
     if (matroska)
@@ -351,8 +351,14 @@ void exportVideo(const QString& input, const QString& output, const CompiledGrad
     pipeline.rethrow();
     if (pipeline.cancelled())
         throw ExportCancelled();
-    if (status.framesDone == 0)
-        throw InputError(QStringLiteral("cannot export %1: no frame could be decoded").arg(nameOf(input)));
+    // A file that ends before its index says (cut short while copying, a damaged disk) must not turn
+    // into a shorter export that looks complete.
+    if (status.framesDone < total)
+        throw InputError(QStringLiteral("cannot export %1: only %2 of its %3 frames could be decoded (is the "
+                                        "file truncated or damaged?)")
+                             .arg(nameOf(input))
+                             .arg(status.framesDone)
+                             .arg(total));
 
     encoder.finish();
     if (audio)

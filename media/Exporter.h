@@ -42,9 +42,11 @@ public:
 };
 
 /// Grade every frame of `input` with `grade` (the same CompiledGrade the viewer uses) and encode it:
-/// MP4/H.264 (libx264, yuv420p, BT.709 tagged) or MOV/ProRes (prores_ks, 422 LT/422/422 HQ in
-/// yuv422p10le, 4444 in yuv444p10le). Keeps frame count, frame rate, time base, size and colour tags;
-/// audio is copied where the container allows, else re-encoded (AAC), and stays in sync.
+/// H.264 (libx264, yuv420p, BT.709 tagged) in .mp4, .mov or .mkv, or ProRes (prores_ks, 422 LT/422/
+/// 422 HQ in yuv422p10le, 4444 in yuv444p10le, vendor apl0) in .mov. Keeps frame count, frame
+/// timestamps (so variable frame rates), frame rate, time base, size and colour tags; audio is copied
+/// where the container allows, else re-encoded (AAC; PCM in .mov), trimmed to the exported range and
+/// in sync.
 /// Decode, grade and encode run concurrently on their own threads. Writes a temporary file next to
 /// `output` and renames it only when complete. `progress` is called from a worker thread; setting
 /// `*cancel` stops the export (ExportCancelled) and removes the temporary file. Throws InputError for

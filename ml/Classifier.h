@@ -43,7 +43,7 @@ struct ClassifierTrainingOptions
     int batchSize = 48;
     int threads = 0;              ///< LibTorch intra-op threads; 0 = 1 (the data sampler takes another core)
     int checkpointInterval = 250; ///< steps between checkpoints
-    bool resume = true;           ///< continue from outPath + ".ckpt" when it matches seed and steps
+    bool resume = true;           ///< continue from outPath + ".ckpt" when it has the same seed and batch
     double learningRate = 2e-3;
     int maxPhotoSide = 384;       ///< photos are decoded and scaled to this long side once
     std::function<void(const QString&)> log;   ///< progress lines (the CLI prints them on stderr)

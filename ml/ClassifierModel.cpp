@@ -41,18 +41,20 @@ torch::nn::Sequential convStack(std::initializer_list<std::array<int, 3>> layers
     return stack;
 }
 
-/// Six 3x3 convolutions (64 -> 4 pixels, 24 -> 192 channels) pooled by mean and max, next to a small
+constexpr int kFeatures = 128; // channels of the last convolution
+
+/// Six 3x3 convolutions (64 -> 4 pixels, 16 -> 128 channels) pooled by mean and max, next to a small
 /// network on the statistics; a shared layer feeds the two heads.
 struct NetImpl : torch::nn::Module
 {
     NetImpl()
     {
         features = register_module(
-            "features", convStack({{3, 24, 2}, {24, 48, 2}, {48, 48, 1}, {48, 96, 2}, {96, 96, 1}, {96, 192, 2}}));
+            "features", convStack({{3, 16, 2}, {16, 32, 2}, {32, 32, 1}, {32, 64, 2}, {64, 64, 1}, {64, kFeatures, 2}}));
         statsNorm = register_module("statsNorm", torch::nn::BatchNorm1d(kPatchStatisticCount));
         stats = register_module("stats", torch::nn::Sequential(torch::nn::Linear(kPatchStatisticCount, 128), torch::nn::ReLU(),
                                                                torch::nn::Linear(128, 128), torch::nn::ReLU()));
-        trunk = register_module("trunk", torch::nn::Sequential(torch::nn::Linear(2 * 192 + 128, 256), torch::nn::ReLU()));
+        trunk = register_module("trunk", torch::nn::Sequential(torch::nn::Linear(2 * kFeatures + 128, 256), torch::nn::ReLU()));
         classHead = register_module("classHead", torch::nn::Linear(256, ErrorClasses::kClassCount));
         axisHead = register_module("axisHead", torch::nn::Linear(256, kErrorAxisCount * ErrorClasses::kAxisBins));
     }
@@ -151,7 +153,9 @@ void writeCheckpoint(const Net& net, torch::optim::AdamW& optimizer, int64_t ste
     QFile::rename(path + QStringLiteral(".part"), path);
 }
 
-/// Step of the checkpoint when it belongs to this run (same seed, steps and batch size), else 0.
+/// Step of the checkpoint when it belongs to this run (same seed and batch size), else 0. A different
+/// step count is allowed (the learning-rate schedule then follows the new count from that step on), so
+/// a run can be shortened or extended.
 int64_t readCheckpoint(Net& net, torch::optim::AdamW& optimizer, const ClassifierTrainingOptions& o)
 {
     const QString path = o.outPath + QStringLiteral(".ckpt");
@@ -167,14 +171,22 @@ int64_t readCheckpoint(Net& net, torch::optim::AdamW& optimizer, const Classifie
         torch::Tensor run;
         archive.read("run", run);
         const auto values = run.accessor<int64_t, 1>();
-        if (values[1] != int64_t(o.seed) || values[2] != o.steps || values[3] != o.batchSize) {
-            log(QStringLiteral("checkpoint %1 is for another run (seed %2, %3 steps, batch %4): starting afresh")
+        if (values[1] != int64_t(o.seed) || values[3] != o.batchSize) {
+            log(QStringLiteral("checkpoint %1 is for another run (seed %2, batch %3): starting afresh")
                     .arg(path)
                     .arg(values[1])
-                    .arg(values[2])
                     .arg(values[3]));
             return 0;
         }
+        if (values[0] >= o.steps) {
+            log(QStringLiteral("checkpoint %1 is at step %2, beyond the %3 steps asked: starting afresh")
+                    .arg(path)
+                    .arg(values[0])
+                    .arg(o.steps));
+            return 0;
+        }
+        if (values[2] != o.steps)
+            log(QStringLiteral("checkpoint was for %1 steps; continuing to %2").arg(values[2]).arg(o.steps));
         archive.read("net", netArchive);
         archive.read("optimizer", optimizerArchive);
         net->load(netArchive);
@@ -404,8 +416,11 @@ ClassifierTrainingReport Classifier::train(const ClassifierTrainingOptions& o)
                     .arg(perStep * double(o.steps - done) / 60.0, 0, 'f', 1)
                     .arg(waitSeconds / double(done - start), 0, 'f', 3));
         }
-        if (done % o.checkpointInterval == 0 && done < o.steps)
+        if (done % o.checkpointInterval == 0 && done < o.steps) {
             writeCheckpoint(net, optimizer, done, o);
+            writeModel(net, o.outPath); // usable (if less trained) while training goes on
+            net->train();
+        }
     }
     report.seconds = timer.elapsed() / 1000.0;
     report.finalTrainingLoss =

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <mutex>
+#include <vector>
 
 namespace cg {
 
@@ -115,17 +117,19 @@ void applyMatrixLinear(const Matrix3& m, float* rgb, size_t count)
     });
 }
 
-// BT.709 Y'CbCr on code values (unscaled chroma: Cb = B' - Y', Cr = R' - Y').
+// BT.601 Y'CbCr on code values (unscaled chroma: Cb = B' - Y', Cr = R' - Y'), the space FFmpeg's eq
+// filter and most video tools work in: the held-out implementations use it (the reference uses BT.709).
 template <typename LumaChroma> void forEachYcc(float* rgb, size_t count, LumaChroma lumaChroma)
 {
+    constexpr float kr = 0.299f, kg = 0.587f, kb = 0.114f;
     forEachPixel(rgb, count, [&](float& r, float& g, float& b) {
-        float y = float(ColorMath::kLumaR) * r + float(ColorMath::kLumaG) * g + float(ColorMath::kLumaB) * b;
+        float y = kr * r + kg * g + kb * b;
         float cb = b - y;
         float cr = r - y;
         lumaChroma(y, cb, cr);
         r = y + cr;
         b = y + cb;
-        g = (y - float(ColorMath::kLumaR) * r - float(ColorMath::kLumaB) * b) / float(ColorMath::kLumaG);
+        g = (y - kr * r - kb * b) / kg;
     });
 }
 
@@ -158,16 +162,10 @@ Rgb whiteBalanceGains(ErrorAxis axis, double s)
 
 void exposure(int variant, bool heldOut, double s, float* rgb, size_t n)
 {
-    if (heldOut) {
-        // Filmic: undo a Reinhard tone curve (x / (1 + x)) to "scene" light, expose, re-apply.
-        // Calibrated so that mid grey lands where the reference puts it.
-        const double ref = std::min(0.999, kPivot * std::pow(2.0, kExposureStops * s / 2.4));
-        const double midLin = ColorMath::srgbToLinear(kPivot), refLin = ColorMath::srgbToLinear(ref);
-        const float k = float((refLin / (1.0 - refLin)) / (midLin / (1.0 - midLin)));
+    if (heldOut) { // gain in the linear light of the BT.709 camera curve (OETF), hard clip
+        const double k = std::exp2(kExposureStops * s);
         forEachSample(rgb, n, [&](float v) {
-            const float lin = std::min(toLinear(v), 0.999f);
-            const float scene = lin / (1.0f - lin) * k;
-            return fromLinear(scene / (1.0f + scene));
+            return float(ColorMath::bt709FromLinear(std::min(1.0, ColorMath::bt709ToLinear(v) * k)));
         });
         return;
     }
@@ -198,7 +196,7 @@ void exposure(int variant, bool heldOut, double s, float* rgb, size_t n)
     }
 }
 
-void blackPoint(int variant, bool heldOut, double s, std::mt19937_64& random, float* rgb, size_t n)
+void blackPoint(int variant, bool heldOut, double s, std::mt19937_64* random, float* rgb, size_t n)
 {
     const double b = kBlackLevel * std::abs(s);
     if (heldOut) { // levels on luma only (Y'CbCr), chroma untouched
@@ -208,12 +206,9 @@ void blackPoint(int variant, bool heldOut, double s, std::mt19937_64& random, fl
     }
     switch (variant) {
     case 0: applyGrade(referenceGrade(ErrorAxis::BlackPoint, s), rgb, n); break;
-    case 1: { // in linear light: veiling flare (raise) or a black clip (crush) at the same code value
-        const float bl = float(ColorMath::srgbToLinear(b));
-        if (s > 0)
-            forEachSample(rgb, n, [&](float v) { return fromLinear(bl + toLinear(v) * (1.0f - bl)); });
-        else
-            forEachSample(rgb, n, [&](float v) { return fromLinear((toLinear(v) - bl) / (1.0f - bl)); });
+    case 1: { // an offset of every code value (a "brightness" or printer-light style black level)
+        const float offset = float(s > 0 ? b : -b);
+        forEachSample(rgb, n, [&](float v) { return v + offset; });
         break;
     }
     case 2: { // a curve through the moved black, mid grey and white
@@ -226,7 +221,7 @@ void blackPoint(int variant, bool heldOut, double s, std::mt19937_64& random, fl
         std::uniform_real_distribution<double> spread(0.9, 1.1);
         Grade grade;
         for (int c = 0; c < 3; ++c) {
-            const double bc = b * spread(random);
+            const double bc = b * (random ? spread(*random) : 1.0);
             grade.lift.rgb[c] = s > 0 ? bc : -bc / (1.0 - bc);
         }
         applyGrade(grade, rgb, n);
@@ -239,14 +234,15 @@ void whitePoint(int variant, bool heldOut, double s, float* rgb, size_t n)
 {
     const double w = whiteTarget(s);
     if (heldOut) {
-        // A knee on HSV value (max of R, G, B) scaling the pixel: hue and saturation kept.
-        const MonotoneCurve curve(s < 0 ? std::vector<CurvePoint>{{0, 0}, {0.6, 0.6}, {1, w}}
-                                        : std::vector<CurvePoint>{{0, 0}, {0.6, 0.6}, {w, 1}});
+        // The reference's gain-with-gamma on HSV value (the max of R, G, B), scaling the pixel: hue and
+        // saturation kept, where the reference curves each channel.
+        const WhiteGainGamma wg = whiteGainGamma(s, kPivot, w);
+        const float gain = float(wg.gain), power = float(wg.power);
         forEachPixel(rgb, n, [&](float& r, float& g, float& b) {
             const float v = std::max({r, g, b});
             if (v <= 0.0f)
                 return;
-            const float k = float(curve(v)) / v;
+            const float k = std::pow(v * gain, power) / v;
             r *= k;
             g *= k;
             b *= k;
@@ -303,21 +299,10 @@ void contrast(int variant, bool heldOut, double s, double pivot, float* rgb, siz
 void saturation(int variant, bool heldOut, double s, float* rgb, size_t n)
 {
     const float f = float(std::pow(kSaturationFactor, s));
-    if (heldOut) { // HSV saturation scaled, value kept
-        forEachPixel(rgb, n, [&](float& r, float& g, float& b) {
-            const float v = std::max({r, g, b});
-            if (v <= 0.0f)
-                return;
-            const float m = std::min({r, g, b});
-            const float sat = (v - m) / v;
-            const float newSat = std::min(1.0f, sat * f);
-            if (sat <= 0.0f)
-                return;
-            // Each channel keeps its position between min and max: c = v - (v - c) * newSat / sat.
-            const float k = newSat / sat;
-            r = v - (v - r) * k;
-            g = v - (v - g) * k;
-            b = v - (v - b) * k;
+    if (heldOut) { // BT.601 chroma scaled, luma kept (FFmpeg's eq filter)
+        forEachYcc(rgb, n, [&](float&, float& cb, float& cr) {
+            cb *= f;
+            cr *= f;
         });
         return;
     }
@@ -413,6 +398,127 @@ void whiteBalance(ErrorAxis axis, int variant, bool heldOut, double s, float* rg
 }
 
 constexpr std::array<int, kErrorAxisCount> kTrainingVariants{4, 4, 3, 4, 3, 5, 5};
+
+/// One axis's error by one implementation at strength `s` (uncalibrated).
+void applyAxis(ErrorAxis axis, int variant, bool heldOut, double s, double pivot, std::mt19937_64* random,
+               float* rgb, size_t n)
+{
+    switch (axis) {
+    case ErrorAxis::Exposure: exposure(variant, heldOut, s, rgb, n); break;
+    case ErrorAxis::BlackPoint: blackPoint(variant, heldOut, s, random, rgb, n); break;
+    case ErrorAxis::WhitePoint: whitePoint(variant, heldOut, s, rgb, n); break;
+    case ErrorAxis::Contrast: contrast(variant, heldOut, s, pivot, rgb, n); break;
+    case ErrorAxis::Saturation: saturation(variant, heldOut, s, rgb, n); break;
+    case ErrorAxis::Temperature:
+    case ErrorAxis::Tint: whiteBalance(axis, variant, heldOut, s, rgb, n); break;
+    }
+}
+
+// ---- calibration -------------------------------------------------------------------------------
+// Every implementation's strength is matched to the reference by least squares over probe colours:
+// one label then means the same amount of visible error whatever the implementation, and the
+// reference's inverse (the suggested grade) undoes it as far as the shapes agree. The probes are what
+// the axis is judged on: a grey ramp for the tone axes and for white balance (the cast of neutrals),
+// moderately saturated colours for saturation. The implementations still differ in shape (space, toe
+// and shoulder, channel coupling, what they do to colours), which is the variety the model must see
+// through.
+
+constexpr int kGridSize = 23; // severities -1.1 .. 1.1 in steps of 0.1
+constexpr int kVariantSlots = 6; // training variants 0..4, slot 5 = the held-out implementation
+
+const std::vector<float>& probeColours(ErrorAxis axis)
+{
+    static const std::vector<float> greys = [] {
+        std::vector<float> c;
+        for (int i = 0; i <= 32; ++i)
+            c.insert(c.end(), {i / 32.0f, i / 32.0f, i / 32.0f});
+        return c;
+    }();
+    static const std::vector<float> colours = [] {
+        std::vector<float> c;
+        const float levels[4] = {0.15f, 0.35f, 0.55f, 0.75f};
+        for (float r : levels)
+            for (float g : levels)
+                for (float b : levels)
+                    c.insert(c.end(), {r, g, b});
+        return c;
+    }();
+    return axis == ErrorAxis::Saturation ? colours : greys;
+}
+
+bool isCalibrated(ErrorAxis axis, int variant, bool heldOut)
+{
+    if (heldOut)
+        return true;
+    if (variant == 0)
+        return false; // the reference itself
+    // A random pivot and a per-channel spread are deliberate variety around the reference's amount.
+    return !(axis == ErrorAxis::Contrast && variant == 1) && !(axis == ErrorAxis::BlackPoint && variant == 3);
+}
+
+double probeError(ErrorAxis axis, int variant, bool heldOut, double strength, const std::vector<float>& target)
+{
+    std::vector<float> probe = probeColours(axis);
+    applyAxis(axis, variant, heldOut, strength, kPivot, nullptr, probe.data(), probe.size() / 3);
+    double sum = 0.0;
+    for (size_t i = 0; i < probe.size(); ++i)
+        sum += double(probe[i] - target[i]) * double(probe[i] - target[i]);
+    return sum;
+}
+
+/// The strength of an implementation that best matches the reference at severity `s`: a golden-section
+/// search over s x [1/3, 3] (same sign).
+double matchReference(ErrorAxis axis, int variant, bool heldOut, double s)
+{
+    if (s == 0.0)
+        return 0.0;
+    std::vector<float> target = probeColours(axis);
+    applyAxis(axis, 0, false, s, kPivot, nullptr, target.data(), target.size() / 3);
+    double a = std::log(1.0 / 3.0), b = std::log(3.0);
+    const double ratio = (std::sqrt(5.0) - 1.0) / 2.0;
+    double c = b - ratio * (b - a), d = a + ratio * (b - a);
+    double fc = probeError(axis, variant, heldOut, s * std::exp(c), target);
+    double fd = probeError(axis, variant, heldOut, s * std::exp(d), target);
+    for (int i = 0; i < 24; ++i) {
+        if (fc < fd) {
+            b = d;
+            d = c;
+            fd = fc;
+            c = b - ratio * (b - a);
+            fc = probeError(axis, variant, heldOut, s * std::exp(c), target);
+        } else {
+            a = c;
+            c = d;
+            fc = fd;
+            d = a + ratio * (b - a);
+            fd = probeError(axis, variant, heldOut, s * std::exp(d), target);
+        }
+    }
+    return s * std::exp(0.5 * (a + b));
+}
+
+struct CalibrationTable
+{
+    std::once_flag once;
+    std::array<double, kGridSize> strength{};
+};
+
+double calibrated(ErrorAxis axis, int variant, bool heldOut, double s)
+{
+    if (!isCalibrated(axis, variant, heldOut))
+        return s;
+    static CalibrationTable tables[kErrorAxisCount][kVariantSlots];
+    const int slot = heldOut ? kVariantSlots - 1 : variant;
+    CalibrationTable& table = tables[int(axis)][slot];
+    std::call_once(table.once, [&] {
+        for (int k = 0; k < kGridSize; ++k)
+            table.strength[size_t(k)] = matchReference(axis, variant, heldOut, -1.1 + 0.1 * k);
+    });
+    const double position = std::clamp((s + 1.1) / 0.1, 0.0, double(kGridSize - 1));
+    const int lower = std::min(int(position), kGridSize - 2);
+    const double fraction = position - lower;
+    return table.strength[size_t(lower)] * (1.0 - fraction) + table.strength[size_t(lower + 1)] * fraction;
+}
 
 } // namespace
 
@@ -513,16 +619,9 @@ void apply(const Recipe& recipe, float* rgb, size_t n)
         const double s = recipe.severities[size_t(index)];
         if (s == 0.0)
             continue;
-        const int v = recipe.variant[size_t(index)];
-        switch (ErrorAxis(index)) {
-        case ErrorAxis::Exposure: exposure(v, heldOut, s, rgb, n); break;
-        case ErrorAxis::BlackPoint: blackPoint(v, heldOut, s, random, rgb, n); break;
-        case ErrorAxis::WhitePoint: whitePoint(v, heldOut, s, rgb, n); break;
-        case ErrorAxis::Contrast: contrast(v, heldOut, s, recipe.pivot, rgb, n); break;
-        case ErrorAxis::Saturation: saturation(v, heldOut, s, rgb, n); break;
-        case ErrorAxis::Temperature:
-        case ErrorAxis::Tint: whiteBalance(ErrorAxis(index), v, heldOut, s, rgb, n); break;
-        }
+        const ErrorAxis axis = ErrorAxis(index);
+        const int variant = recipe.variant[size_t(index)];
+        applyAxis(axis, variant, heldOut, calibrated(axis, variant, heldOut, s), recipe.pivot, &random, rgb, n);
     }
 }
 

@@ -62,8 +62,19 @@ Grade referenceGrade(const Severities& severities);
 /// Which implementations an error is drawn from.
 enum class Family {
     Reference, ///< the core grade engine only (referenceGrade), in the engine's order
-    Training,  ///< several implementations per axis, random order, optional neutral channel mixer
-    HeldOut,   ///< other implementations, never used in training (evaluation of generalisation)
+    Training,  ///< several implementations per axis, random order, optional neutral channel mixer:
+               ///< exposure in BT.1886 / sRGB linear light (hard clip or soft shoulder) or on 2.2
+               ///< code values; black point as lift, offset, curve or per-channel lift; white point as
+               ///< gain+gamma in code values or sRGB linear light, or a curve; contrast linear around
+               ///< 0.435 or a random pivot, a power law in linear light, or an S-curve; saturation
+               ///< luma-preserving on code values or in linear light, or CIE LCh chroma; white balance
+               ///< as gains in BT.1886 / sRGB linear light or on code values, Bradford adaptation, or a
+               ///< CIELAB shift. Each implementation's strength is matched to the reference by least
+               ///< squares on probe colours (greys; coloured probes for saturation).
+    HeldOut,   ///< other implementations, never used in training (evaluation of generalisation):
+               ///< exposure in BT.709 camera-curve light, black point / contrast / saturation on
+               ///< BT.601 Y'CbCr luma or chroma only (as FFmpeg's eq filter), white point on HSV value
+               ///< (hue and saturation kept), white balance by scaling CIE XYZ ("wrong von Kries")
 };
 
 /// One concrete detune: severities plus the random choices of implementation and order.

@@ -1,5 +1,7 @@
 #include "Suggestions.h"
 
+#include "GradeProgram.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <algorithm>
@@ -17,6 +19,22 @@ double whiteTarget(double severity)
 QString tr(const char* text)
 {
     return QCoreApplication::translate("Suggestions", text);
+}
+
+/// The engine's white balance keeps the luminance of grey by normalising its gains, so the gains of
+/// (T, M) times those of (-T, -M) are not 1 but 1 / (L(T, M) L(-T, -M)) on every channel (L = BT.709
+/// luminance of the raw gains): a neutral change of brightness, which an exposure of
+/// log2(L(T, M) L(-T, -M)) stops (also in linear light) cancels exactly.
+double whiteBalanceCompensationStops(double errorTemperature, double errorTint)
+{
+    if (errorTemperature == 0.0 && errorTint == 0.0)
+        return 0.0;
+    const auto rawLuma = [](double temperature, double tint) {
+        const Rgb gains = GradeProgram::whiteBalanceLinearGains(temperature, tint);
+        // whiteBalanceLinearGains returns raw / L(raw), and raw has green = 1.3^-m: recover L from green.
+        return std::pow(1.3, -tint / 100.0) / gains.g;
+    };
+    return std::log2(rawLuma(errorTemperature, errorTint) * rawLuma(-errorTemperature, -errorTint));
 }
 
 } // namespace
@@ -50,8 +68,14 @@ Grade correctionGrade(ErrorAxis axis, double s)
         grade.pivot = Detune::kPivot;
         break;
     case ErrorAxis::Saturation: grade.saturation = std::pow(Detune::kSaturationFactor, -s); break;
-    case ErrorAxis::Temperature: grade.temperature = std::clamp(-Detune::kWhiteBalance * s, -100.0, 100.0); break;
-    case ErrorAxis::Tint: grade.tint = std::clamp(-Detune::kWhiteBalance * s, -100.0, 100.0); break;
+    case ErrorAxis::Temperature:
+        grade.temperature = std::clamp(-Detune::kWhiteBalance * s, -100.0, 100.0);
+        grade.exposure = whiteBalanceCompensationStops(-grade.temperature, 0.0);
+        break;
+    case ErrorAxis::Tint:
+        grade.tint = std::clamp(-Detune::kWhiteBalance * s, -100.0, 100.0);
+        grade.exposure = whiteBalanceCompensationStops(0.0, -grade.tint);
+        break;
     }
     return grade;
 }
@@ -74,6 +98,8 @@ Grade combinedCorrection(const Severities& severities)
         case ErrorAxis::Tint: grade.tint = one.tint; break;
         }
     }
+    // Temperature and tint normalise their gains together: compensate the pair, not each.
+    grade.exposure += whiteBalanceCompensationStops(-grade.temperature, -grade.tint);
     return grade;
 }
 

@@ -45,7 +45,8 @@ namespace Suggestions {
 constexpr double kMinConfidence = 0.7;
 
 /// The exact inverse of Detune::referenceGrade(axis, severity), in the engine's own controls:
-///   exposure -2 s stops; temperature / tint -100 s (clamped to the sliders' +-100);
+///   exposure -2 s stops; temperature / tint -100 s (clamped to the sliders' +-100), with the small
+///   exposure that cancels the engine's grey normalisation of white-balance gains;
 ///   contrast 1.8^-s (pivot 0.435); saturation 2.2^-s;
 ///   black point: lift -b / (1 - b) for raised blacks, lift b for crushed ones (b = 0.15 |s|);
 ///   white point: the error is v = (x G)^p, so the fix is gain G^-p with gamma p.

@@ -41,7 +41,8 @@ PhotoSet PhotoSet::load(const QString& dataDir, const QString& split, int maxSid
         [&](int begin, int end) {
             for (int i = begin; i < end; ++i) {
                 try {
-                    images[size_t(i)] = fitWithin(StillImage::read(paths[i]), maxSide).converted(PixelFormat::Rgb8);
+                    images[size_t(i)] =
+                        fitWithin(StillImage::read(paths[i]), maxSide).converted(PixelFormat::Rgb8);
                     ok[size_t(i)] = !images[size_t(i)].isNull();
                 } catch (const InputError&) {
                     ok[size_t(i)] = 0;
@@ -126,7 +127,8 @@ void resampleTyped(const Image& image, CropRect crop, int outWidth, int outHeigh
             const T* src = image.row<T>(rowTap.index);
             for (int x = first; x <= last; ++x)
                 for (int c = 0; c < 3; ++c)
-                    line[size_t(x - first) * 3 + size_t(c)] += rowTap.weight * float(src[size_t(x) * 3 + size_t(c)]);
+                    line[size_t(x - first) * 3 + size_t(c)] +=
+                        rowTap.weight * float(src[size_t(x) * 3 + size_t(c)]);
         }
         float* dst = out + size_t(oy) * size_t(outWidth) * 3;
         for (int ox = 0; ox < outWidth; ++ox) {
@@ -145,11 +147,15 @@ void resampleTyped(const Image& image, CropRect crop, int outWidth, int outHeigh
 void resampleArea(const Image& image, CropRect crop, int outWidth, int outHeight, float* rgbOut)
 {
     switch (image.format()) {
-    case PixelFormat::Rgb8: resampleTyped<uint8_t>(image, crop, outWidth, outHeight, 1.0f / 255.0f, rgbOut); break;
+    case PixelFormat::Rgb8:
+        resampleTyped<uint8_t>(image, crop, outWidth, outHeight, 1.0f / 255.0f, rgbOut);
+        break;
     case PixelFormat::Rgb16:
         resampleTyped<uint16_t>(image, crop, outWidth, outHeight, 1.0f / 65535.0f, rgbOut);
         break;
-    case PixelFormat::RgbF32: resampleTyped<float>(image, crop, outWidth, outHeight, 1.0f, rgbOut); break;
+    case PixelFormat::RgbF32:
+        resampleTyped<float>(image, crop, outWidth, outHeight, 1.0f, rgbOut);
+        break;
     }
 }
 
@@ -158,7 +164,8 @@ Image resizedArea(const Image& image, int width, int height)
     Image out(width, height, PixelFormat::RgbF32);
     if (image.isNull() || out.isNull())
         return out;
-    resampleArea(image, {0, 0, double(image.width()), double(image.height())}, width, height, out.row<float>(0));
+    resampleArea(image, {0, 0, double(image.width()), double(image.height())}, width, height,
+                 out.row<float>(0));
     return out;
 }
 
@@ -189,7 +196,8 @@ std::vector<CropRect> analysisCrops(int width, int height)
 
 void patchStatistics(const float* planar, int side, float* out)
 {
-    static constexpr double kQuantiles[13] = {0.002, 0.01, 0.03, 0.1, 0.2, 0.3, 0.5, 0.7, 0.8, 0.9, 0.97, 0.99, 0.998};
+    static constexpr double kQuantiles[13] = {0.002, 0.01, 0.03, 0.1,  0.2,  0.3,  0.5,
+                                              0.7,   0.8,  0.9,  0.97, 0.99, 0.998};
     const size_t n = size_t(side) * size_t(side);
     const float* r = planar;
     const float* g = planar + n;
@@ -199,7 +207,8 @@ void patchStatistics(const float* planar, int side, float* out)
         channel.resize(n);
     int low[3] = {0, 0, 0}, high[3] = {0, 0, 0};
     for (size_t i = 0; i < n; ++i) {
-        const float y = float(ColorMath::kLumaR) * r[i] + float(ColorMath::kLumaG) * g[i] + float(ColorMath::kLumaB) * b[i];
+        const float y = float(ColorMath::kLumaR) * r[i] + float(ColorMath::kLumaG) * g[i] +
+                        float(ColorMath::kLumaB) * b[i];
         const float values[6] = {r[i], g[i], b[i], y, b[i] - y, r[i] - y};
         for (int c = 0; c < 6; ++c)
             channels[c][i] = values[c];
@@ -233,7 +242,7 @@ void patchStatistics(const float* planar, int side, float* out)
 namespace ErrorClasses {
 
 namespace {
-const char* const kKindNames[kKindCount] = {"underExposure", "overExposure", "blackPoint", "whitePoint",
+const char* const kKindNames[kKindCount] = {"underExposure", "overExposure", "blackPoint",  "whitePoint",
                                             "contrast",      "saturation",   "temperature", "tint"};
 }
 
@@ -368,37 +377,50 @@ TrainingBatch BatchSampler::batch(int64_t step, int size) const
     batch.classWeights.resize(size_t(size));
     batch.axisTargets.resize(size_t(size) * kErrorAxisCount * ErrorClasses::kAxisBins);
     batch.severities.resize(size_t(size));
-    std::vector<float> rgb(plane * 3);
-    for (int i = 0; i < size; ++i) {
-        std::mt19937_64 random(mix(mix(m_seed) ^ mix(uint64_t(step) * 4096u + uint64_t(i))));
-        std::uniform_real_distribution<double> unit(0.0, 1.0);
-        const Image& photo = m_photos.image(std::uniform_int_distribution<int>(0, m_photos.size() - 1)(random));
-        const double shortSide = std::min(photo.width(), photo.height());
-        const double side = std::min(shortSide, std::max(double(m_side), shortSide * (0.35 + 0.65 * unit(random))));
-        const CropRect crop{unit(random) * (photo.width() - side), unit(random) * (photo.height() - side), side, side};
-        resampleArea(photo, crop, m_side, m_side, rgb.data());
-        const Severities severities = randomSeverities(random);
-        const Detune::Recipe recipe = Detune::randomRecipe(severities, Detune::Family::Training, random);
-        Detune::apply(recipe, rgb.data(), plane);
-        const bool mirror = unit(random) < 0.5;
-        float* dst = batch.pixels.data() + size_t(i) * 3 * plane;
-        for (int y = 0; y < m_side; ++y)
-            for (int x = 0; x < m_side; ++x) {
-                const int sx = mirror ? m_side - 1 - x : x;
-                for (int c = 0; c < 3; ++c) {
-                    // 8-bit quantisation, as a detuned frame written to a file has.
-                    const float v = std::round(rgb[(size_t(y) * size_t(m_side) + size_t(sx)) * 3 + size_t(c)] * 255.0f);
-                    dst[size_t(c) * plane + size_t(y) * size_t(m_side) + size_t(x)] = v / 255.0f;
-                }
+    // Samples are independent (each has its own generator), so they are made on all cores; the
+    // result does not depend on how they are split.
+    parallelFor(
+        size,
+        [&](int begin, int end) {
+            std::vector<float> rgb(plane * 3);
+            for (int i = begin; i < end; ++i) {
+                std::mt19937_64 random(mix(mix(m_seed) ^ mix(uint64_t(step) * 4096u + uint64_t(i))));
+                std::uniform_real_distribution<double> unit(0.0, 1.0);
+                const Image& photo =
+                    m_photos.image(std::uniform_int_distribution<int>(0, m_photos.size() - 1)(random));
+                const double shortSide = std::min(photo.width(), photo.height());
+                const double side =
+                    std::min(shortSide, std::max(double(m_side), shortSide * (0.35 + 0.65 * unit(random))));
+                const CropRect crop{unit(random) * (photo.width() - side),
+                                    unit(random) * (photo.height() - side), side, side};
+                resampleArea(photo, crop, m_side, m_side, rgb.data());
+                const Severities severities = randomSeverities(random);
+                const Detune::Recipe recipe =
+                    Detune::randomRecipe(severities, Detune::Family::Training, random);
+                Detune::apply(recipe, rgb.data(), plane);
+                const bool mirror = unit(random) < 0.5;
+                float* dst = batch.pixels.data() + size_t(i) * 3 * plane;
+                for (int y = 0; y < m_side; ++y)
+                    for (int x = 0; x < m_side; ++x) {
+                        const int sx = mirror ? m_side - 1 - x : x;
+                        for (int c = 0; c < 3; ++c) {
+                            // 8-bit quantisation, as a detuned frame written to a file has.
+                            const float v = std::round(
+                                rgb[(size_t(y) * size_t(m_side) + size_t(sx)) * 3 + size_t(c)] * 255.0f);
+                            dst[size_t(c) * plane + size_t(y) * size_t(m_side) + size_t(x)] = v / 255.0f;
+                        }
+                    }
+                patchStatistics(dst, m_side, batch.statistics.data() + size_t(i) * kPatchStatisticCount);
+                batch.severities[size_t(i)] = severities;
+                batch.classWeights[size_t(i)] = classTarget(
+                    severities, batch.classTargets.data() + size_t(i) * ErrorClasses::kClassCount);
+                for (int a = 0; a < kErrorAxisCount; ++a)
+                    axisTarget(severities[size_t(a)],
+                               batch.axisTargets.data() +
+                                   (size_t(i) * kErrorAxisCount + size_t(a)) * ErrorClasses::kAxisBins);
             }
-        patchStatistics(dst, m_side, batch.statistics.data() + size_t(i) * kPatchStatisticCount);
-        batch.severities[size_t(i)] = severities;
-        batch.classWeights[size_t(i)] =
-            classTarget(severities, batch.classTargets.data() + size_t(i) * ErrorClasses::kClassCount);
-        for (int a = 0; a < kErrorAxisCount; ++a)
-            axisTarget(severities[size_t(a)],
-                       batch.axisTargets.data() + (size_t(i) * kErrorAxisCount + size_t(a)) * ErrorClasses::kAxisBins);
-    }
+        },
+        8);
     return batch;
 }
 

@@ -5,228 +5,228 @@
     <name>cg::ColorWheel</name>
     <message>
         <source>Reset %1 (balance and master)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 zurücksetzen (Balance und Master)</translation>
     </message>
     <message>
         <source>%1 colour balance: drag to push the colour (Shift: fine), double-click to reset</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-Farbbalance: ziehen, um die Farbe zu verschieben (Umschalt: fein), Doppelklick setzt zurück</translation>
     </message>
 </context>
 <context>
     <name>cg::CurvesEditor</name>
     <message>
         <source>Add curve point</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurvenpunkt hinzufügen</translation>
     </message>
     <message>
         <source>Move curve point</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurvenpunkt verschieben</translation>
     </message>
     <message>
         <source>Reset curve</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurve zurücksetzen</translation>
     </message>
     <message>
         <source>Delete curve point</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurvenpunkt löschen</translation>
     </message>
     <message>
         <source>Y</source>
-        <translation type="unfinished"></translation>
+        <translation>Y</translation>
     </message>
     <message>
         <source>Master curve (all channels)</source>
-        <translation type="unfinished"></translation>
+        <translation>Master-Kurve (alle Kanäle)</translation>
     </message>
     <message>
         <source>R</source>
-        <translation type="unfinished"></translation>
+        <translation>R</translation>
     </message>
     <message>
         <source>Red curve</source>
-        <translation type="unfinished"></translation>
+        <translation>Rot-Kurve</translation>
     </message>
     <message>
         <source>G</source>
-        <translation type="unfinished"></translation>
+        <translation>G</translation>
     </message>
     <message>
         <source>Green curve</source>
-        <translation type="unfinished"></translation>
+        <translation>Grün-Kurve</translation>
     </message>
     <message>
         <source>B</source>
-        <translation type="unfinished"></translation>
+        <translation>B</translation>
     </message>
     <message>
         <source>Blue curve</source>
-        <translation type="unfinished"></translation>
+        <translation>Blau-Kurve</translation>
     </message>
     <message>
         <source>Reset all curves</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Kurven zurücksetzen</translation>
     </message>
     <message>
         <source>Reset curves</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurven zurücksetzen</translation>
     </message>
 </context>
 <context>
     <name>cg::ExportDialog</name>
     <message>
         <source>H.264 MP4</source>
-        <translation type="unfinished"></translation>
+        <translation>H.264 MP4</translation>
     </message>
     <message>
         <source>ProRes 422 LT</source>
-        <translation type="unfinished"></translation>
+        <translation>ProRes 422 LT</translation>
     </message>
     <message>
         <source>ProRes 422</source>
-        <translation type="unfinished"></translation>
+        <translation>ProRes 422</translation>
     </message>
     <message>
         <source>ProRes 422 HQ</source>
-        <translation type="unfinished"></translation>
+        <translation>ProRes 422 HQ</translation>
     </message>
     <message>
         <source>ProRes 4444</source>
-        <translation type="unfinished"></translation>
+        <translation>ProRes 4444</translation>
     </message>
     <message>
         <source>Export Graded Clip</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrigierten Clip exportieren</translation>
     </message>
     <message>
         <source>Constant rate factor of H.264: lower is better quality and larger files (18 is visually lossless)</source>
-        <translation type="unfinished"></translation>
+        <translation>Konstanter Ratenfaktor von H.264: kleiner ergibt bessere Qualität und größere Dateien (18 ist visuell verlustfrei)</translation>
     </message>
     <message>
         <source>Quality (CRF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualität (CRF)</translation>
     </message>
     <message>
         <source>Whole clip</source>
-        <translation type="unfinished"></translation>
+        <translation>Ganzer Clip</translation>
     </message>
     <message>
         <source>In to out</source>
-        <translation type="unfinished"></translation>
+        <translation>In bis Out</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <source>Include the clip&apos;s audio</source>
-        <translation type="unfinished"></translation>
+        <translation>Ton des Clips mitnehmen</translation>
     </message>
     <message>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Format</translation>
     </message>
     <message>
         <source>Range</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereich</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <source>Cancel Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Export abbrechen</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Close this window; a running export goes on in the background</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Fenster schließen; ein laufender Export geht im Hintergrund weiter</translation>
     </message>
     <message>
         <source>%1 left</source>
-        <translation type="unfinished"></translation>
+        <translation>noch %1</translation>
     </message>
     <message>
         <source>starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>startet…</translation>
     </message>
     <message>
         <source>%1 of %2 frames</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Bildern</translation>
     </message>
     <message numerus="yes">
         <source>%1 – %2 (%n frames)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 – %2 (%n Bild)</numerusform>
+            <numerusform>%1 – %2 (%n Bilder)</numerusform>
         </translation>
     </message>
     <message>
         <source>no in/out marks (I and O set them)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine In/Out-Marken (I und O setzen sie)</translation>
     </message>
     <message>
         <source>Ready to export “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit, „%1“ zu exportieren.</translation>
     </message>
     <message>
         <source>MP4 video (*.mp4)</source>
-        <translation type="unfinished"></translation>
+        <translation>MP4-Video (*.mp4)</translation>
     </message>
     <message>
         <source>QuickTime movie (*.mov)</source>
-        <translation type="unfinished"></translation>
+        <translation>QuickTime-Film (*.mov)</translation>
     </message>
     <message>
         <source>Export To</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren nach</translation>
     </message>
     <message>
         <source>There is no video clip to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Videoclip zum Exportieren.</translation>
     </message>
     <message>
         <source>Choose a file to export to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Datei für den Export.</translation>
     </message>
     <message>
         <source>%1 is the clip itself; choose another file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist der Clip selbst; wählen Sie einen anderen Dateinamen.</translation>
     </message>
     <message>
         <source>The folder %1 does not exist; choose another place.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Ordner %1 gibt es nicht; wählen Sie einen anderen Ort.</translation>
     </message>
     <message>
         <source>Exporting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportiere nach %1…</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgebrochen…</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig</translation>
     </message>
     <message>
         <source>Exported %1 in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2 exportiert.</translation>
     </message>
     <message>
         <source>Export cancelled; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Export abgebrochen; es wurde nichts geschrieben.</translation>
     </message>
     <message>
         <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Export fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -329,71 +329,71 @@
     </message>
     <message>
         <source>Lift master: raises or lowers the blacks, leaving white in place</source>
-        <translation type="unfinished"></translation>
+        <translation>Lift-Master: hebt oder senkt die Schwärzen, Weiß bleibt</translation>
     </message>
     <message>
         <source>Gamma master: brightens or darkens the midtones (1 = unchanged)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gamma-Master: hellt die Mitteltöne auf oder dunkelt sie ab (1 = unverändert)</translation>
     </message>
     <message>
         <source>Gain master: scales the whites, leaving black in place (1 = unchanged)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gain-Master: skaliert die Lichter, Schwarz bleibt (1 = unverändert)</translation>
     </message>
     <message>
         <source>Offset master: shifts every level up or down by the same amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Offset-Master: verschiebt alle Stufen gleich weit nach oben oder unten</translation>
     </message>
     <message>
         <source>Adjustments</source>
-        <translation type="unfinished"></translation>
+        <translation>Regler</translation>
     </message>
     <message>
         <source>Look and colour management</source>
-        <translation type="unfinished"></translation>
+        <translation>Look und Farbmanagement</translation>
     </message>
     <message>
         <source>Look LUT</source>
-        <translation type="unfinished"></translation>
+        <translation>Look-LUT</translation>
     </message>
     <message>
         <source>Import CDL…</source>
-        <translation type="unfinished"></translation>
+        <translation>CDL importieren…</translation>
     </message>
     <message>
         <source>Set the primaries from an ASC CDL file (.cdl, .cc, .ccc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Primärkorrektur aus einer ASC-CDL-Datei setzen (.cdl, .cc, .ccc)</translation>
     </message>
     <message>
         <source>Export CDL…</source>
-        <translation type="unfinished"></translation>
+        <translation>CDL exportieren…</translation>
     </message>
     <message>
         <source>Write the primaries as an ASC CDL file</source>
-        <translation type="unfinished"></translation>
+        <translation>Primärkorrektur als ASC-CDL-Datei schreiben</translation>
     </message>
     <message>
         <source>Export .cube…</source>
-        <translation type="unfinished"></translation>
+        <translation>.cube exportieren…</translation>
     </message>
     <message>
         <source>Write the whole grade as a 33-point .cube LUT for other tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ganze Korrektur als .cube-LUT mit 33 Stützstellen für andere Programme schreiben</translation>
     </message>
     <message>
         <source>Input space</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingangsfarbraum</translation>
     </message>
     <message>
         <source>The OpenColorIO colour space the clip was recorded in</source>
-        <translation type="unfinished"></translation>
+        <translation>Der OpenColorIO-Farbraum, in dem der Clip aufgenommen wurde</translation>
     </message>
     <message>
         <source>Project working space</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsfarbraum des Projekts</translation>
     </message>
     <message>
         <source>%1 (unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (unbekannt)</translation>
     </message>
 </context>
 <context>
@@ -608,457 +608,462 @@
     </message>
     <message>
         <source>Cannot show the frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Bild kann nicht angezeigt werden</translation>
     </message>
     <message>
         <source>&amp;New Project</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neues Projekt</translation>
     </message>
     <message>
         <source>Start an empty project</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein leeres Projekt beginnen</translation>
     </message>
     <message>
         <source>&amp;Open Project or Media…</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt oder Medien &amp;öffnen…</translation>
     </message>
     <message>
         <source>Open a project, or clips as a new project</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Projekt öffnen, oder Clips als neues Projekt</translation>
     </message>
     <message>
         <source>&amp;Import Media…</source>
-        <translation type="unfinished"></translation>
+        <translation>Medien &amp;importieren…</translation>
     </message>
     <message>
         <source>Add video clips or stills to the project</source>
-        <translation type="unfinished"></translation>
+        <translation>Videoclips oder Standbilder zum Projekt hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Export Clip…</source>
-        <translation type="unfinished"></translation>
+        <translation>Clip &amp;exportieren…</translation>
     </message>
     <message>
         <source>Export the graded clip (H.264 or ProRes) in the background</source>
-        <translation type="unfinished"></translation>
+        <translation>Den korrigierten Clip (H.264 oder ProRes) im Hintergrund exportieren</translation>
     </message>
     <message>
         <source>Export Graded &amp;Frame…</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrigiertes &amp;Bild exportieren…</translation>
     </message>
     <message>
         <source>Export the graded frame at full resolution as an image</source>
-        <translation type="unfinished"></translation>
+        <translation>Das korrigierte Bild in voller Auflösung als Bilddatei exportieren</translation>
     </message>
     <message>
         <source>Import ASC &amp;CDL…</source>
-        <translation type="unfinished"></translation>
+        <translation>ASC-&amp;CDL importieren…</translation>
     </message>
     <message>
         <source>Set the primaries from an ASC CDL file</source>
-        <translation type="unfinished"></translation>
+        <translation>Primärkorrektur aus einer ASC-CDL-Datei setzen</translation>
     </message>
     <message>
         <source>Export ASC C&amp;DL…</source>
-        <translation type="unfinished"></translation>
+        <translation>ASC-C&amp;DL exportieren…</translation>
     </message>
     <message>
         <source>Export Grade as .c&amp;ube…</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrektur als .c&amp;ube exportieren…</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
         <source>Language, autosave, playback</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache, automatisches Sichern, Wiedergabe</translation>
     </message>
     <message>
         <source>&amp;Copy Grade</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrektur &amp;kopieren</translation>
     </message>
     <message>
         <source>Copy the grade of the current clip</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Korrektur des aktuellen Clips kopieren</translation>
     </message>
     <message>
         <source>&amp;Paste Grade</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrektur &amp;einfügen</translation>
     </message>
     <message>
         <source>Paste the copied grade onto the selected clips</source>
-        <translation type="unfinished"></translation>
+        <translation>Die kopierte Korrektur auf die ausgewählten Clips übertragen</translation>
     </message>
     <message>
         <source>Mark &amp;In</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;In-Punkt setzen</translation>
     </message>
     <message>
         <source>Mark &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Out-Punkt setzen</translation>
     </message>
     <message>
         <source>Clear In and Out</source>
-        <translation type="unfinished"></translation>
+        <translation>In und Out löschen</translation>
     </message>
     <message>
         <source>Re&amp;link Media…</source>
-        <translation type="unfinished"></translation>
+        <translation>Medien neu &amp;verknüpfen…</translation>
     </message>
     <message>
         <source>Point the clip at its media file after it moved</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Clip auf seine verschobene Mediendatei verweisen</translation>
     </message>
     <message>
         <source>Re&amp;move Clip</source>
-        <translation type="unfinished"></translation>
+        <translation>Clip &amp;entfernen</translation>
     </message>
     <message>
         <source>Zoom to &amp;Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einpassen</translation>
     </message>
     <message>
         <source>Zoom &amp;100 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom &amp;100 %</translation>
     </message>
     <message>
         <source>Zoom &amp;In</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver&amp;größern</translation>
     </message>
     <message>
         <source>Zoom O&amp;ut</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
         <source>&amp;Play / Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiedergabe / Pause</translation>
     </message>
     <message>
         <source>Play &amp;Backwards (faster each press)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückwärts abspielen (jeder Druck schneller)</translation>
     </message>
     <message>
         <source>&amp;Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stopp</translation>
     </message>
     <message>
         <source>Play &amp;Forwards (faster each press)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorwärts abspielen (jeder Druck schneller)</translation>
     </message>
     <message>
         <source>Previous Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorheriges Bild</translation>
     </message>
     <message>
         <source>Next Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächstes Bild</translation>
     </message>
     <message>
         <source>First Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstes Bild</translation>
     </message>
     <message>
         <source>Last Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Letztes Bild</translation>
     </message>
     <message>
         <source>Go to In</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum In-Punkt</translation>
     </message>
     <message>
         <source>Go to Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Out-Punkt</translation>
     </message>
     <message>
         <source>&amp;Loop</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schleife</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
         <source>&amp;Playback</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiedergabe</translation>
     </message>
     <message>
         <source>Clips</source>
-        <translation type="unfinished"></translation>
+        <translation>Clips</translation>
     </message>
     <message>
         <source>Primaries</source>
-        <translation type="unfinished"></translation>
+        <translation>Primärkorrektur</translation>
     </message>
     <message>
         <source>Curves</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurven</translation>
     </message>
     <message>
         <source>The clip being graded</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Clip, der korrigiert wird</translation>
     </message>
     <message>
         <source>Picture size and bit depth of the source</source>
-        <translation type="unfinished"></translation>
+        <translation>Bildgröße und Bittiefe der Quelle</translation>
     </message>
     <message>
         <source>Frame and timecode of the playhead</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild und Timecode des Abspielkopfs</translation>
     </message>
     <message>
         <source>Frame rate of the clip</source>
-        <translation type="unfinished"></translation>
+        <translation>Bildrate des Clips</translation>
     </message>
     <message>
         <source>Input colour space → working space, and the display / view</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingangsfarbraum → Arbeitsfarbraum, und Display / Ansicht</translation>
     </message>
     <message>
         <source>Time to render the shown frame (decode, grade, scale)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit zum Berechnen des gezeigten Bildes (Dekodieren, Korrigieren, Skalieren)</translation>
     </message>
     <message>
         <source>Render %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Berechnung %1 ms</translation>
     </message>
     <message>
         <source>Playing at half resolution to keep up with the clip&apos;s frame rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabe in halber Auflösung, um die Bildrate des Clips zu halten</translation>
     </message>
     <message>
         <source>%1 × %2 · %3-bit</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2 · %3 Bit</translation>
     </message>
     <message>
         <source>%1 fps</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 B/s</translation>
     </message>
     <message>
         <source>Still</source>
-        <translation type="unfinished"></translation>
+        <translation>Standbild</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline</translation>
     </message>
     <message>
         <source>%1 ▸ %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ▸ %2</translation>
     </message>
     <message>
         <source>Frame 0</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild 0</translation>
     </message>
     <message>
         <source>Frame %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild %1 · %2</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>Media missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Medien fehlen</translation>
     </message>
     <message>
         <source>The media of clip “%1” is not where the project says:
 %2
 
 Find it now? Otherwise the clip stays offline (its grade is kept).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Medien des Clips „%1“ sind nicht dort, wo das Projekt sie erwartet:
+%2
+
+Jetzt suchen? Sonst bleibt der Clip offline (seine Korrektur bleibt erhalten).</translation>
     </message>
     <message>
         <source>Find “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ suchen</translation>
     </message>
     <message>
         <source>Media (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Medien (%1)</translation>
     </message>
     <message>
         <source>Untitled</source>
-        <translation type="unfinished">Unbenannt</translation>
+        <translation>Unbenannt</translation>
     </message>
     <message>
         <source>Recover unsaved work</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungesicherte Arbeit wiederherstellen</translation>
     </message>
     <message>
         <source>Cinegrade did not close properly. Unsaved changes to “%1” from %2 were kept.
 
 Recover them?</source>
-        <translation type="unfinished"></translation>
+        <translation>Cinegrade wurde nicht ordnungsgemäß beendet. Ungesicherte Änderungen an „%1“ vom %2 wurden aufbewahrt.
+
+Wiederherstellen?</translation>
     </message>
     <message>
         <source>Cannot import</source>
-        <translation type="unfinished"></translation>
+        <translation>Import nicht möglich</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n clip(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Clip importiert</numerusform>
+            <numerusform>%n Clips importiert</numerusform>
         </translation>
     </message>
     <message>
         <source>There is no picture to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt kein Bild zum Exportieren.</translation>
     </message>
     <message>
         <source>%1: the export would overwrite its own source.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Export würde seine eigene Quelle überschreiben.</translation>
     </message>
     <message>
         <source>%1: the file holds no colour correction.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Datei enthält keine Farbkorrektur.</translation>
     </message>
     <message>
         <source>Cannot import the CDL</source>
-        <translation type="unfinished"></translation>
+        <translation>Die CDL kann nicht importiert werden</translation>
     </message>
     <message>
         <source>Import CDL %1</source>
-        <translation type="unfinished"></translation>
+        <translation>CDL %1 importieren</translation>
     </message>
     <message>
         <source>Applied the first of %1 corrections in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die erste von %1 Korrekturen in %2 angewendet</translation>
     </message>
     <message>
         <source>Applied %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 angewendet</translation>
     </message>
     <message>
         <source>Cannot export the CDL</source>
-        <translation type="unfinished"></translation>
+        <translation>Die CDL kann nicht exportiert werden</translation>
     </message>
     <message>
         <source>Exported %1; a CDL cannot hold: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 exportiert; eine CDL kann nicht enthalten: %2</translation>
     </message>
     <message>
         <source>Copied the grade of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrektur von %1 kopiert</translation>
     </message>
     <message>
         <source>Paste grade</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrektur einfügen</translation>
     </message>
     <message numerus="yes">
         <source>Pasted the grade onto %n clip(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Korrektur auf %n Clip übertragen</numerusform>
+            <numerusform>Korrektur auf %n Clips übertragen</numerusform>
         </translation>
     </message>
     <message>
         <source>Cannot relink</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu verknüpfen nicht möglich</translation>
     </message>
     <message>
         <source>Cannot recover</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellen nicht möglich</translation>
     </message>
     <message>
         <source>Recovered unsaved work; save it to keep it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungesicherte Arbeit wiederhergestellt; sichern Sie sie, um sie zu behalten.</translation>
     </message>
     <message>
         <source>Projects and media (*.cgproj %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekte und Medien (*.cgproj %1)</translation>
     </message>
     <message>
         <source>Open Project or Media</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt oder Medien öffnen</translation>
     </message>
     <message>
         <source>Import Media</source>
-        <translation type="unfinished"></translation>
+        <translation>Medien importieren</translation>
     </message>
     <message>
         <source>Export Graded Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrigiertes Bild exportieren</translation>
     </message>
     <message>
         <source>Import ASC CDL</source>
-        <translation type="unfinished"></translation>
+        <translation>ASC CDL importieren</translation>
     </message>
     <message>
         <source>ASC CDL (*.cdl *.cc *.ccc)</source>
-        <translation type="unfinished"></translation>
+        <translation>ASC CDL (*.cdl *.cc *.ccc)</translation>
     </message>
     <message>
         <source>Export ASC CDL</source>
-        <translation type="unfinished"></translation>
+        <translation>ASC CDL exportieren</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Cinegrade %1&lt;/h3&gt;&lt;p&gt;Colour grading for video and stills: colour wheels, curves, look LUTs, ASC CDL, OpenColorIO colour management, scopes and before/after comparison, with one evaluation path for viewer and export.&lt;/p&gt;&lt;p&gt;Built with Qt %2, FFmpeg, OpenColorIO and QCustomPlot.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Cinegrade %1&lt;/h3&gt;&lt;p&gt;Farbkorrektur für Video und Standbilder: Farbräder, Kurven, Look-LUTs, ASC CDL, Farbmanagement mit OpenColorIO, Messinstrumente und Vorher/Nachher-Vergleich, mit einem einzigen Berechnungsweg für Vorschau und Export.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, FFmpeg, OpenColorIO und QCustomPlot.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Export running</source>
-        <translation type="unfinished"></translation>
+        <translation>Export läuft</translation>
     </message>
     <message>
         <source>An export is still running. Cancel it and quit?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Export läuft noch. Abbrechen und beenden?</translation>
     </message>
     <message>
         <source>No recent projects</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine zuletzt geöffneten Projekte</translation>
     </message>
     <message>
         <source>Clear List</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste leeren</translation>
     </message>
 </context>
 <context>
     <name>cg::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemvorgabe</translation>
     </message>
     <message>
         <source>The language changes when Cinegrade starts the next time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sprache wechselt beim nächsten Start von Cinegrade.</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Unsaved changes are written to a recovery file this often</source>
-        <translation type="unfinished"></translation>
+        <translation>So oft werden ungesicherte Änderungen in eine Wiederherstellungsdatei geschrieben</translation>
     </message>
     <message>
         <source>Lower the preview resolution when playback cannot keep up</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschauauflösung senken, wenn die Wiedergabe nicht mithält</translation>
     </message>
     <message>
         <source>Restore Default Panel Layout</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard-Anordnung der Bereiche wiederherstellen</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>Autosave every</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch sichern alle</translation>
     </message>
     <message>
         <source>Playback</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabe</translation>
     </message>
     <message>
         <source>Panels</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereiche</translation>
     </message>
 </context>
 <context>
@@ -1077,42 +1082,42 @@ Recover them?</source>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>Import %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 importieren</translation>
     </message>
     <message numerus="yes">
         <source>Import %n clips</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Clip importieren</numerusform>
+            <numerusform>%n Clips importieren</numerusform>
         </translation>
     </message>
     <message>
         <source>Remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entfernen</translation>
     </message>
     <message>
         <source>Set in and out of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>In und Out von %1 setzen</translation>
     </message>
     <message>
         <source>Input colour space %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingangsfarbraum %1</translation>
     </message>
     <message>
         <source>(project)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Projekt)</translation>
     </message>
     <message>
         <source>Display %1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Display %1 / %2</translation>
     </message>
     <message>
         <source>Relink %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 neu verknüpfen</translation>
     </message>
 </context>
 <context>
@@ -1123,30 +1128,30 @@ Recover them?</source>
     </message>
     <message>
         <source>%1-up</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Anzeigen</translation>
     </message>
     <message numerus="yes">
         <source>Show %n scope(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Messinstrument zeigen</numerusform>
+            <numerusform>%n Messinstrumente zeigen</numerusform>
         </translation>
     </message>
     <message>
         <source>Waveform · RGB</source>
-        <translation type="unfinished"></translation>
+        <translation>Waveform · RGB</translation>
     </message>
     <message>
         <source>RGB Parade</source>
-        <translation type="unfinished"></translation>
+        <translation>RGB-Parade</translation>
     </message>
     <message>
         <source>Vectorscope</source>
-        <translation type="unfinished"></translation>
+        <translation>Vektorskop</translation>
     </message>
     <message>
         <source>Histogram</source>
-        <translation type="unfinished"></translation>
+        <translation>Histogramm</translation>
     </message>
 </context>
 <context>
@@ -1196,101 +1201,101 @@ Recover them?</source>
     <name>cg::TimelinePanel</name>
     <message>
         <source>Media offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Medien offline</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <source>Still</source>
-        <translation type="unfinished"></translation>
+        <translation>Standbild</translation>
     </message>
 </context>
 <context>
     <name>cg::TimelineRuler</name>
     <message>
         <source>Click or drag to move the playhead</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken oder ziehen, um den Abspielkopf zu bewegen</translation>
     </message>
     <message>
         <source>Still image</source>
-        <translation type="unfinished"></translation>
+        <translation>Standbild</translation>
     </message>
     <message>
         <source>No clip</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Clip</translation>
     </message>
 </context>
 <context>
     <name>cg::TransportBar</name>
     <message>
         <source>Timecode of the playhead (hours:minutes:seconds:frames)</source>
-        <translation type="unfinished"></translation>
+        <translation>Timecode des Abspielkopfs (Stunden:Minuten:Sekunden:Bilder)</translation>
     </message>
     <message>
         <source>First frame (Home)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstes Bild (Pos1)</translation>
     </message>
     <message>
         <source>One frame back (Left)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Bild zurück (Links)</translation>
     </message>
     <message>
         <source>Play backwards (J)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückwärts abspielen (J)</translation>
     </message>
     <message>
         <source>Stop (K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopp (K)</translation>
     </message>
     <message>
         <source>Play / pause (Space, L)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabe / Pause (Leertaste, L)</translation>
     </message>
     <message>
         <source>One frame forward (Right)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Bild vor (Rechts)</translation>
     </message>
     <message>
         <source>Last frame (End)</source>
-        <translation type="unfinished"></translation>
+        <translation>Letztes Bild (Ende)</translation>
     </message>
     <message>
         <source>Loop playback</source>
-        <translation type="unfinished"></translation>
+        <translation>In Schleife abspielen</translation>
     </message>
     <message>
         <source>Zoom (wheel over the picture; middle button drags)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom (Mausrad über dem Bild; mittlere Taste verschiebt)</translation>
     </message>
     <message>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Einpassen</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>Display and view transform the picture is shown and exported through (OpenColorIO)</source>
-        <translation type="unfinished"></translation>
+        <translation>Display- und Ansichtstransformation, mit der das Bild gezeigt und exportiert wird (OpenColorIO)</translation>
     </message>
     <message>
         <source>Frame %1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild %1 / %2</translation>
     </message>
     <message>
         <source>%1×</source>
-        <translation type="unfinished"></translation>
+        <translation>%1×</translation>
     </message>
     <message>
         <source>Still</source>
-        <translation type="unfinished"></translation>
+        <translation>Standbild</translation>
     </message>
     <message>
         <source>%1 fps</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 B/s</translation>
     </message>
 </context>
 <context>
@@ -1305,23 +1310,23 @@ Recover them?</source>
     </message>
     <message>
         <source>Media offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Medien offline</translation>
     </message>
     <message>
         <source>Edit ▸ Relink Media… points the clip at the file&apos;s new place; its grade is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten ▸ Medien neu verknüpfen… verweist den Clip auf den neuen Ort der Datei; seine Korrektur bleibt erhalten.</translation>
     </message>
     <message>
         <source>Import a clip or open a project to start grading</source>
-        <translation type="unfinished"></translation>
+        <translation>Importieren Sie einen Clip oder öffnen Sie ein Projekt, um mit der Korrektur zu beginnen</translation>
     </message>
     <message>
         <source>File ▸ Import Media (Ctrl+I), File ▸ Open (Ctrl+O), or drop files here</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei ▸ Medien importieren (Strg+I), Datei ▸ Öffnen (Strg+O), oder Dateien hier ablegen</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>
@@ -1352,15 +1357,15 @@ Recover them?</source>
     </message>
     <message>
         <source>Render the main window to a PNG file once the frame, scopes and thumbnails are ready, then exit (no display needed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Hauptfenster als PNG-Datei speichern, sobald Bild, Messinstrumente und Vorschaubilder fertig sind, dann beenden (kein Bildschirm nötig).</translation>
     </message>
     <message>
         <source>A project (.cgproj), or video clips and stills to open as a new project.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Projekt (.cgproj), oder Videoclips und Standbilder, die als neues Projekt geöffnet werden.</translation>
     </message>
     <message>
         <source>the window did not finish rendering within 60 s</source>
-        <translation type="unfinished"></translation>
+        <translation>das Fenster wurde nicht innerhalb von 60 s fertig berechnet</translation>
     </message>
 </context>
 </TS>

@@ -40,7 +40,8 @@ Autosave::Autosave(ProjectSession* session, QObject* parent)
         if (!modified)
             discard(); // saved (or back to the saved state): nothing to recover
     });
-    connect(m_session, &ProjectSession::projectPathChanged, this, [this] { m_savedRevision = m_session->revision(); });
+    connect(m_session, &ProjectSession::projectPathChanged, this,
+            [this] { m_savedRevision = m_session->revision(); });
 }
 
 Autosave::~Autosave()
@@ -51,7 +52,8 @@ Autosave::~Autosave()
 
 QString Autosave::directory()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("autosave"));
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("autosave"));
 }
 
 QString Autosave::autosavePath() const
@@ -83,9 +85,10 @@ void Autosave::saveNow()
         ProjectFile::write(autosavePath(), m_session->project());
         QSaveFile meta(metaPath());
         if (meta.open(QIODevice::WriteOnly)) {
-            const QJsonObject json{{QStringLiteral("projectPath"), m_session->projectPath()},
-                                   {QStringLiteral("name"), m_session->displayName()},
-                                   {QStringLiteral("savedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}};
+            const QJsonObject json{
+                {QStringLiteral("projectPath"), m_session->projectPath()},
+                {QStringLiteral("name"), m_session->displayName()},
+                {QStringLiteral("savedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}};
             meta.write(QJsonDocument(json).toJson());
             meta.commit();
         }
@@ -135,7 +138,8 @@ QList<Autosave::Candidate> Autosave::findRecoverable()
         const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
         c.projectPath = json.value(QStringLiteral("projectPath")).toString();
         c.name = json.value(QStringLiteral("name")).toString();
-        c.savedAt = QDateTime::fromString(json.value(QStringLiteral("savedAt")).toString(), Qt::ISODateWithMs);
+        c.savedAt =
+            QDateTime::fromString(json.value(QStringLiteral("savedAt")).toString(), Qt::ISODateWithMs);
         if (!c.savedAt.isValid())
             c.savedAt = QFileInfo(c.autosavePath).lastModified();
         const QFileInfo project(c.projectPath);
@@ -145,7 +149,8 @@ QList<Autosave::Candidate> Autosave::findRecoverable()
         }
         found << c;
     }
-    std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) { return a.savedAt > b.savedAt; });
+    std::sort(found.begin(), found.end(),
+              [](const Candidate& a, const Candidate& b) { return a.savedAt > b.savedAt; });
     return found;
 }
 

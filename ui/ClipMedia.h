@@ -46,8 +46,8 @@ public:
 private:
     QString m_path;
     MediaInfo m_info;
-    std::unique_ptr<FrameSource> m_source;   ///< video
-    std::shared_ptr<const Image> m_still;    ///< still image
+    std::unique_ptr<FrameSource> m_source; ///< video
+    std::shared_ptr<const Image> m_still;  ///< still image
 };
 
 } // namespace cg

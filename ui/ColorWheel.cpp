@@ -41,7 +41,9 @@ QColor hueColor(double angle, double saturation = 1.0)
 {
     const Rgb c = chromaRgb(std::cos(angle), std::sin(angle));
     const double peak = std::max({std::abs(c.r), std::abs(c.g), std::abs(c.b)});
-    const auto channel = [&](double v) { return std::clamp(int(std::lround(255 * (0.5 + 0.5 * saturation * v / peak))), 0, 255); };
+    const auto channel = [&](double v) {
+        return std::clamp(int(std::lround(255 * (0.5 + 0.5 * saturation * v / peak))), 0, 255);
+    };
     return QColor(channel(c.r), channel(c.g), channel(c.b));
 }
 
@@ -112,8 +114,9 @@ protected:
             p.setPen(QPen(QColor(0xd8, 0xd8, 0xd8, 160), 1.2));
             p.drawLine(c, at);
         }
-        const QColor fill = length > 1e-6 ? hueColor(std::atan2(puck.y(), puck.x()), std::min(1.0, 0.3 + length))
-                                          : QColor(0xd0, 0xd0, 0xd0);
+        const QColor fill = length > 1e-6
+                                ? hueColor(std::atan2(puck.y(), puck.x()), std::min(1.0, 0.3 + length))
+                                : QColor(0xd0, 0xd0, 0xd0);
         p.setPen(QPen(hasFocus() ? DarkTheme::accent().lighter(140) : QColor(0xf0, 0xf0, 0xf0), 1.8));
         p.setBrush(fill);
         p.drawEllipse(at, 5.5, 5.5);
@@ -173,16 +176,34 @@ protected:
         const double step = event->modifiers() & Qt::ShiftModifier ? 0.005 : 0.02;
         QPointF d;
         switch (event->key()) {
-        case Qt::Key_Left: d = {-step, 0}; break;
-        case Qt::Key_Right: d = {step, 0}; break;
-        case Qt::Key_Up: d = {0, step}; break;
-        case Qt::Key_Down: d = {0, -step}; break;
-        default: QWidget::keyPressEvent(event); return;
+        case Qt::Key_Left:
+            d = {-step, 0};
+            break;
+        case Qt::Key_Right:
+            d = {step, 0};
+            break;
+        case Qt::Key_Up:
+            d = {0, step};
+            break;
+        case Qt::Key_Down:
+            d = {0, -step};
+            break;
+        default:
+            QWidget::keyPressEvent(event);
+            return;
         }
         m_wheel->movePuck(m_wheel->puck() + d, false);
     }
-    void focusInEvent(QFocusEvent* e) override { update(); QWidget::focusInEvent(e); }
-    void focusOutEvent(QFocusEvent* e) override { update(); QWidget::focusOutEvent(e); }
+    void focusInEvent(QFocusEvent* e) override
+    {
+        update();
+        QWidget::focusInEvent(e);
+    }
+    void focusOutEvent(QFocusEvent* e) override
+    {
+        update();
+        QWidget::focusOutEvent(e);
+    }
 
 private:
     ColorWheel* m_wheel;
@@ -212,7 +233,8 @@ ColorWheel::ColorWheel(const QString& key, const QString& title, Kind kind, cons
 
     m_disc = new WheelDisc(this);
     m_disc->setObjectName(key + QStringLiteral("Wheel"));
-    m_disc->setToolTip(tr("%1 colour balance: drag to push the colour (Shift: fine), double-click to reset").arg(title));
+    m_disc->setToolTip(
+        tr("%1 colour balance: drag to push the colour (Shift: fine), double-click to reset").arg(title));
 
     m_readout = new QLabel(this);
     m_readout->setObjectName(key + QStringLiteral("Readout"));

@@ -25,7 +25,11 @@ class ColorWheel : public QWidget
 {
     Q_OBJECT
 public:
-    enum class Kind { Additive, Multiplicative };
+    enum class Kind
+    {
+        Additive,
+        Multiplicative
+    };
 
     /// `balanceRange`: the largest Cb/Cr amplitude (puck at the rim).
     ColorWheel(const QString& key, const QString& title, Kind kind, const ParameterSpec& master,

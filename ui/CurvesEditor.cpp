@@ -19,17 +19,21 @@
 namespace cg {
 namespace {
 
-constexpr double kPickRadius = 8.0;  ///< how near a point a press grabs it, in pixels
-constexpr double kMinGap = 0.01;     ///< points keep this far apart in x, so the spline stays a function
-constexpr double kTearOff = 28.0;    ///< dragging a point this far outside the plot removes it
+constexpr double kPickRadius = 8.0; ///< how near a point a press grabs it, in pixels
+constexpr double kMinGap = 0.01;    ///< points keep this far apart in x, so the spline stays a function
+constexpr double kTearOff = 28.0;   ///< dragging a point this far outside the plot removes it
 
 QColor channelColor(int channel)
 {
     switch (channel) {
-    case CurvesEditor::Red: return QColor(0xe0, 0x5a, 0x5a);
-    case CurvesEditor::Green: return QColor(0x5a, 0xc8, 0x6a);
-    case CurvesEditor::Blue: return QColor(0x5a, 0x8c, 0xe6);
-    default: return QColor(0xe0, 0xe0, 0xe0);
+    case CurvesEditor::Red:
+        return QColor(0xe0, 0x5a, 0x5a);
+    case CurvesEditor::Green:
+        return QColor(0x5a, 0xc8, 0x6a);
+    case CurvesEditor::Blue:
+        return QColor(0x5a, 0x8c, 0xe6);
+    default:
+        return QColor(0xe0, 0xe0, 0xe0);
     }
 }
 
@@ -283,7 +287,11 @@ public:
         m_editor->commit(curves, CurvesEditor::tr("Delete curve point"), -1);
     }
 
-    void resetSelection() { m_selected = -1; m_dragging = false; }
+    void resetSelection()
+    {
+        m_selected = -1;
+        m_dragging = false;
+    }
 
 private:
     CurvesEditor* m_editor;
@@ -366,10 +374,14 @@ QPointF CurvesEditor::toValue(QPointF widgetPoint) const
 std::vector<CurvePoint>& CurvesEditor::points(Curves& curves, Channel channel)
 {
     switch (channel) {
-    case Red: return curves.red;
-    case Green: return curves.green;
-    case Blue: return curves.blue;
-    default: return curves.master;
+    case Red:
+        return curves.red;
+    case Green:
+        return curves.green;
+    case Blue:
+        return curves.blue;
+    default:
+        return curves.master;
     }
 }
 

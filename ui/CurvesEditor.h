@@ -24,7 +24,13 @@ class CurvesEditor : public QWidget
 {
     Q_OBJECT
 public:
-    enum Channel { Master = 0, Red = 1, Green = 2, Blue = 3 };
+    enum Channel
+    {
+        Master = 0,
+        Red = 1,
+        Green = 2,
+        Blue = 3
+    };
 
     explicit CurvesEditor(QWidget* parent = nullptr);
 

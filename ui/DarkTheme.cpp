@@ -103,6 +103,24 @@ QScrollArea { border: none; }
 QLabel#sectionHeader { color: #8c8c8c; font-weight: 600; padding: 8px 0 2px 0;
                        border-bottom: 1px solid #383838; }
 QLabel#panelTitle { color: #8c8c8c; font-weight: 600; }
+QLabel#wheelTitle { color: #c4c4c4; font-weight: 600; }
+QLabel#hint { color: #8c8c8c; }
+QFrame#panelDivider { color: #383838; }
+QLabel#timecodeLabel { color: #ececec; font-family: "DejaVu Sans Mono", monospace; font-size: 13pt;
+                       padding: 0 4px; }
+QLabel#frameLabel, QLabel#playbackRateLabel { color: #9a9a9a; }
+QWidget#transportBar { background: #242424; border-top: 1px solid #1a1a1a; }
+QListWidget#clipList { background: #1e1e1e; border: none; }
+QComboBox { background: #333333; border: 1px solid #404040; border-radius: 3px; padding: 1px 6px; }
+QComboBox:hover { border-color: #505050; }
+QComboBox QAbstractItemView { background: #2e2e2e; selection-background-color: #4f7cac; }
+QProgressBar { background: #1f1f1f; border: 1px solid #3a3a3a; border-radius: 3px; text-align: center; }
+QProgressBar::chunk { background: #4f7cac; border-radius: 2px; }
+QPushButton { background: #363636; border: 1px solid #464646; border-radius: 3px; padding: 3px 10px; }
+QPushButton:hover { background: #3e3e3e; }
+QPushButton:pressed { background: #2e2e2e; }
+QPushButton:disabled { color: #666666; border-color: #3a3a3a; }
+QPushButton:default { border-color: #4f7cac; }
 )"));
 }
 

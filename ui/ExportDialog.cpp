@@ -29,12 +29,16 @@ namespace cg {
 namespace {
 
 /// What the worker returns for a cancelled export (no message a user could ever see).
-const char kCancelledMarker[] = "\x01" "cancelled";
+const char kCancelledMarker[] = "\x01"
+                                "cancelled";
 
 QString duration(double seconds)
 {
     const qint64 s = std::max<qint64>(0, qint64(std::lround(seconds)));
-    return s >= 3600 ? QStringLiteral("%1:%2:%3").arg(s / 3600).arg((s / 60) % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'))
+    return s >= 3600 ? QStringLiteral("%1:%2:%3")
+                           .arg(s / 3600)
+                           .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
+                           .arg(s % 60, 2, 10, QLatin1Char('0'))
                      : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
@@ -64,7 +68,8 @@ ExportDialog::ExportDialog(QWidget* parent) : QDialog(parent)
     m_crf->setObjectName(QStringLiteral("crfBox"));
     m_crf->setRange(0, 51);
     m_crf->setValue(18);
-    m_crf->setToolTip(tr("Constant rate factor of H.264: lower is better quality and larger files (18 is visually lossless)"));
+    m_crf->setToolTip(tr(
+        "Constant rate factor of H.264: lower is better quality and larger files (18 is visually lossless)"));
     m_crfLabel = new QLabel(tr("Quality (CRF)"), this);
 
     m_whole = new QRadioButton(tr("Whole clip"), this);
@@ -170,12 +175,14 @@ void ExportDialog::setJob(const ExportJob& job, const QString& folder)
         m_whole->setChecked(true);
     const qint64 in = job.inFrame >= 0 ? job.inFrame : 0;
     const qint64 out = job.outFrame >= 0 ? job.outFrame : job.frameCount - 1;
-    m_rangeInfo->setText(marked ? tr("%1 – %2 (%n frames)", "", int(out - in + 1))
-                                      .arg(Timecode::fromFrame(in, job.frameRate), Timecode::fromFrame(out, job.frameRate))
-                                : tr("no in/out marks (I and O set them)"));
+    m_rangeInfo->setText(
+        marked ? tr("%1 – %2 (%n frames)", "", int(out - in + 1))
+                     .arg(Timecode::fromFrame(in, job.frameRate), Timecode::fromFrame(out, job.frameRate))
+               : tr("no in/out marks (I and O set them)"));
     const Preset preset = presets().value(m_preset->currentIndex());
     const QString base = QFileInfo(job.input).completeBaseName() + QStringLiteral("_graded.") + preset.suffix;
-    m_path->setText(QDir::toNativeSeparators(QDir(folder.isEmpty() ? QFileInfo(job.input).absolutePath() : folder).filePath(base)));
+    m_path->setText(QDir::toNativeSeparators(
+        QDir(folder.isEmpty() ? QFileInfo(job.input).absolutePath() : folder).filePath(base)));
     m_progress->setValue(0);
     m_timeLeft->clear();
     showStatus(tr("Ready to export “%1”.").arg(job.clipName), false);
@@ -202,7 +209,8 @@ void ExportDialog::onPresetChanged()
 void ExportDialog::browse()
 {
     const Preset preset = presets().value(m_preset->currentIndex());
-    const QString filter = preset.suffix == QLatin1String("mp4") ? tr("MP4 video (*.mp4)") : tr("QuickTime movie (*.mov)");
+    const QString filter =
+        preset.suffix == QLatin1String("mp4") ? tr("MP4 video (*.mp4)") : tr("QuickTime movie (*.mov)");
     QString path = QFileDialog::getSaveFileName(this, tr("Export To"), m_path->text(), filter);
     if (path.isEmpty())
         return;
@@ -263,36 +271,37 @@ void ExportDialog::startExport()
     auto lastReport = std::make_shared<std::atomic<qint64>>(-1000);
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
-    m_watcher.setFuture(QtConcurrent::run([job = m_job, settings = chosen, path, cancel = m_cancelFlag, self,
-                                           lastReport, clock]() -> QString {
-        try {
-            // The export grade uses the finer 65^3 lattice (DESIGN.md §3).
-            const CompiledGrade compiled(job.grade, CompiledGrade::kExportSize, job.pipeline);
-            exportVideo(job.input, path, compiled, settings,
-                        [self, lastReport, clock](const ExportProgress& p) {
-                            // At most ~10 reports a second reach the GUI thread.
-                            const qint64 now = clock->elapsed();
-                            if (now - lastReport->load() < 100 && p.framesDone < p.framesTotal)
-                                return;
-                            lastReport->store(now);
-                            QMetaObject::invokeMethod(
-                                self.data(),
-                                [self, p] {
-                                    if (self)
-                                        emit self->progressed(p.framesDone, p.framesTotal, p.secondsLeft);
-                                },
-                                Qt::QueuedConnection);
-                        },
-                        cancel.get());
-            return {};
-        } catch (const ExportCancelled&) {
-            return QString::fromLatin1(kCancelledMarker);
-        } catch (const InputError& e) {
-            return e.message();
-        } catch (const std::exception& e) {
-            return QString::fromUtf8(e.what());
-        }
-    }));
+    m_watcher.setFuture(QtConcurrent::run(
+        [job = m_job, settings = chosen, path, cancel = m_cancelFlag, self, lastReport, clock]() -> QString {
+            try {
+                // The export grade uses the finer 65^3 lattice (DESIGN.md §3).
+                const CompiledGrade compiled(job.grade, CompiledGrade::kExportSize, job.pipeline);
+                exportVideo(
+                    job.input, path, compiled, settings,
+                    [self, lastReport, clock](const ExportProgress& p) {
+                        // At most ~10 reports a second reach the GUI thread.
+                        const qint64 now = clock->elapsed();
+                        if (now - lastReport->load() < 100 && p.framesDone < p.framesTotal)
+                            return;
+                        lastReport->store(now);
+                        QMetaObject::invokeMethod(
+                            self.data(),
+                            [self, p] {
+                                if (self)
+                                    emit self->progressed(p.framesDone, p.framesTotal, p.secondsLeft);
+                            },
+                            Qt::QueuedConnection);
+                    },
+                    cancel.get());
+                return {};
+            } catch (const ExportCancelled&) {
+                return QString::fromLatin1(kCancelledMarker);
+            } catch (const InputError& e) {
+                return e.message();
+            } catch (const std::exception& e) {
+                return QString::fromUtf8(e.what());
+            }
+        }));
 }
 
 void ExportDialog::cancelExport()
@@ -312,7 +321,8 @@ void ExportDialog::onFinished()
     if (error.isEmpty()) {
         m_progress->setValue(100);
         m_progress->setFormat(tr("Done"));
-        const QString message = tr("Exported %1 in %2.").arg(QDir::toNativeSeparators(m_runningPath), duration(seconds));
+        const QString message =
+            tr("Exported %1 in %2.").arg(QDir::toNativeSeparators(m_runningPath), duration(seconds));
         showStatus(message, false);
         emit exportFinished(true, m_runningPath, message);
     } else if (error == QLatin1String(kCancelledMarker)) {

@@ -31,7 +31,7 @@ struct ExportJob
     std::shared_ptr<const ColorPipeline> pipeline;
     qint64 frameCount = 0;
     double frameRate = 0.0;
-    qint64 inFrame = -1;  ///< -1 = not marked
+    qint64 inFrame = -1; ///< -1 = not marked
     qint64 outFrame = -1;
 };
 

@@ -44,25 +44,42 @@ GradePanel::GradePanel(QWidget* parent) : QWidget(parent)
         double range;
         Wheel Grade::*member;
     } wheelSpecs[] = {
-        {QStringLiteral("lift"), tr("Lift"), true,
-         {QStringLiteral("lift"), tr("Lift"), tr("Lift master: raises or lowers the blacks, leaving white in place"),
-          -0.5, 0.5, 0.001, 0.0, 3, QString()},
-         0.1, &Grade::lift},
-        {QStringLiteral("gamma"), tr("Gamma"), false,
-         {QStringLiteral("gamma"), tr("Gamma"), tr("Gamma master: brightens or darkens the midtones (1 = unchanged)"),
-          0.25, 4.0, 0.01, 1.0, 2, QString()},
-         0.15, &Grade::gamma},
-        {QStringLiteral("gain"), tr("Gain"), false,
-         {QStringLiteral("gain"), tr("Gain"), tr("Gain master: scales the whites, leaving black in place (1 = unchanged)"),
-          0.0, 4.0, 0.01, 1.0, 2, QString()},
-         0.25, &Grade::gain},
-        {QStringLiteral("offset"), tr("Offset"), true,
-         {QStringLiteral("offset"), tr("Offset"), tr("Offset master: shifts every level up or down by the same amount"),
-          -0.5, 0.5, 0.001, 0.0, 3, QString()},
-         0.1, &Grade::offset},
+        {QStringLiteral("lift"),
+         tr("Lift"),
+         true,
+         {QStringLiteral("lift"), tr("Lift"),
+          tr("Lift master: raises or lowers the blacks, leaving white in place"), -0.5, 0.5, 0.001, 0.0, 3,
+          QString()},
+         0.1,
+         &Grade::lift},
+        {QStringLiteral("gamma"),
+         tr("Gamma"),
+         false,
+         {QStringLiteral("gamma"), tr("Gamma"),
+          tr("Gamma master: brightens or darkens the midtones (1 = unchanged)"), 0.25, 4.0, 0.01, 1.0, 2,
+          QString()},
+         0.15,
+         &Grade::gamma},
+        {QStringLiteral("gain"),
+         tr("Gain"),
+         false,
+         {QStringLiteral("gain"), tr("Gain"),
+          tr("Gain master: scales the whites, leaving black in place (1 = unchanged)"), 0.0, 4.0, 0.01, 1.0,
+          2, QString()},
+         0.25,
+         &Grade::gain},
+        {QStringLiteral("offset"),
+         tr("Offset"),
+         true,
+         {QStringLiteral("offset"), tr("Offset"),
+          tr("Offset master: shifts every level up or down by the same amount"), -0.5, 0.5, 0.001, 0.0, 3,
+          QString()},
+         0.1,
+         &Grade::offset},
     };
     for (const auto& spec : wheelSpecs)
-        wheels->addWidget(addWheel(spec.key, spec.title, spec.additive, spec.master, spec.range, spec.member), 1);
+        wheels->addWidget(addWheel(spec.key, spec.title, spec.additive, spec.master, spec.range, spec.member),
+                          1);
 
     // Right: adjustments, look and colour management.
     auto* side = new QVBoxLayout;
@@ -71,32 +88,38 @@ GradePanel::GradePanel(QWidget* parent) : QWidget(parent)
     auto* grid = new QGridLayout;
     grid->setHorizontalSpacing(14);
     grid->setVerticalSpacing(2);
-    addControl(grid, 0, 0,
-               {QStringLiteral("exposure"), tr("Exposure"), tr("Exposure in stops, applied in linear light"), -4.0,
-                4.0, 0.01, 0.0, 2, QString()},
-               [](const Grade& g) { return g.exposure; }, [](Grade& g, double v) { g.exposure = v; });
-    addControl(grid, 1, 0,
-               {QStringLiteral("temperature"), tr("Temperature"),
-                tr("Colour temperature: negative is cooler (blue), positive warmer (orange)"), -100.0, 100.0, 0.5,
-                0.0, 1, QString()},
-               [](const Grade& g) { return g.temperature; }, [](Grade& g, double v) { g.temperature = v; });
-    addControl(grid, 2, 0,
-               {QStringLiteral("tint"), tr("Tint"), tr("Tint: negative is green, positive magenta"), -100.0, 100.0,
-                0.5, 0.0, 1, QString()},
-               [](const Grade& g) { return g.tint; }, [](Grade& g, double v) { g.tint = v; });
-    addControl(grid, 0, 1,
-               {QStringLiteral("contrast"), tr("Contrast"), tr("Contrast around the pivot (1 = unchanged)"), 0.0,
-                2.0, 0.005, 1.0, 3, QString()},
-               [](const Grade& g) { return g.contrast; }, [](Grade& g, double v) { g.contrast = v; });
-    addControl(grid, 1, 1,
-               {QStringLiteral("pivot"), tr("Pivot"), tr("Code value that contrast leaves unchanged"), 0.0, 1.0,
-                0.001, 0.435, 3, QString()},
-               [](const Grade& g) { return g.pivot; }, [](Grade& g, double v) { g.pivot = v; });
-    addControl(grid, 2, 1,
-               {QStringLiteral("saturation"), tr("Saturation"),
-                tr("Saturation, preserving luma (1 = unchanged, 0 = monochrome)"), 0.0, 2.0, 0.005, 1.0, 3,
-                QString()},
-               [](const Grade& g) { return g.saturation; }, [](Grade& g, double v) { g.saturation = v; });
+    addControl(
+        grid, 0, 0,
+        {QStringLiteral("exposure"), tr("Exposure"), tr("Exposure in stops, applied in linear light"), -4.0,
+         4.0, 0.01, 0.0, 2, QString()},
+        [](const Grade& g) { return g.exposure; }, [](Grade& g, double v) { g.exposure = v; });
+    addControl(
+        grid, 1, 0,
+        {QStringLiteral("temperature"), tr("Temperature"),
+         tr("Colour temperature: negative is cooler (blue), positive warmer (orange)"), -100.0, 100.0, 0.5,
+         0.0, 1, QString()},
+        [](const Grade& g) { return g.temperature; }, [](Grade& g, double v) { g.temperature = v; });
+    addControl(
+        grid, 2, 0,
+        {QStringLiteral("tint"), tr("Tint"), tr("Tint: negative is green, positive magenta"), -100.0, 100.0,
+         0.5, 0.0, 1, QString()},
+        [](const Grade& g) { return g.tint; }, [](Grade& g, double v) { g.tint = v; });
+    addControl(
+        grid, 0, 1,
+        {QStringLiteral("contrast"), tr("Contrast"), tr("Contrast around the pivot (1 = unchanged)"), 0.0,
+         2.0, 0.005, 1.0, 3, QString()},
+        [](const Grade& g) { return g.contrast; }, [](Grade& g, double v) { g.contrast = v; });
+    addControl(
+        grid, 1, 1,
+        {QStringLiteral("pivot"), tr("Pivot"), tr("Code value that contrast leaves unchanged"), 0.0, 1.0,
+         0.001, 0.435, 3, QString()},
+        [](const Grade& g) { return g.pivot; }, [](Grade& g, double v) { g.pivot = v; });
+    addControl(
+        grid, 2, 1,
+        {QStringLiteral("saturation"), tr("Saturation"),
+         tr("Saturation, preserving luma (1 = unchanged, 0 = monochrome)"), 0.0, 2.0, 0.005, 1.0, 3,
+         QString()},
+        [](const Grade& g) { return g.saturation; }, [](Grade& g, double v) { g.saturation = v; });
     side->addLayout(grid);
 
     side->addSpacing(4);
@@ -179,16 +202,18 @@ GradePanel::GradePanel(QWidget* parent) : QWidget(parent)
 ColorWheel* GradePanel::addWheel(const QString& key, const QString& title, bool additive,
                                  const ParameterSpec& master, double range, Wheel Grade::*member)
 {
-    auto* wheel = new ColorWheel(key, title, additive ? ColorWheel::Kind::Additive : ColorWheel::Kind::Multiplicative,
-                                 master, range, this);
+    auto* wheel =
+        new ColorWheel(key, title, additive ? ColorWheel::Kind::Additive : ColorWheel::Kind::Multiplicative,
+                       master, range, this);
     const int control = 1000 + int(m_wheels.size());
     m_wheels.push_back({wheel, member, control});
-    connect(wheel, &ColorWheel::edited, this, [this, wheel, member, control, title](const Wheel& w, bool dragging) {
-        Grade g = m_grade;
-        g.*member = w;
-        Q_UNUSED(wheel);
-        edit(control, g, title, dragging);
-    });
+    connect(wheel, &ColorWheel::edited, this,
+            [this, wheel, member, control, title](const Wheel& w, bool dragging) {
+                Grade g = m_grade;
+                g.*member = w;
+                Q_UNUSED(wheel);
+                edit(control, g, title, dragging);
+            });
     connect(wheel, &ColorWheel::resetRequested, this, [this, member, title](const Wheel& w) {
         m_newGesture = true;
         Grade g = m_grade;

@@ -15,10 +15,10 @@
 #include "ScopesPanel.h"
 #include "ShortcutsDialog.h"
 #include "StillImage.h"
+#include "ThumbnailLoader.h"
 #include "Timecode.h"
 #include "TimelinePanel.h"
 #include "TimelineRuler.h"
-#include "ThumbnailLoader.h"
 #include "TransportBar.h"
 
 #include <QAction>
@@ -61,8 +61,9 @@ constexpr int kMaxRecent = 10;
 
 QString mediaFilter()
 {
-    return QStringLiteral("*.mp4 *.mov *.mkv *.mxf *.avi *.webm *.m4v *.mpg *.mts *.y4m *.png *.jpg *.jpeg *.tif "
-                          "*.tiff *.dpx *.bmp *.exr *.webp");
+    return QStringLiteral(
+        "*.mp4 *.mov *.mkv *.mxf *.avi *.webm *.m4v *.mpg *.mts *.y4m *.png *.jpg *.jpeg *.tif "
+        "*.tiff *.dpx *.bmp *.exr *.webp");
 }
 
 /// Run `body`, turning any exception into an error message (InputError's own message is already
@@ -102,7 +103,8 @@ MainWindow::MainWindow(QWidget* parent)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(applicationIcon());
     setAcceptDrops(true);
-    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks | QMainWindow::AllowNestedDocks);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks |
+                   QMainWindow::AllowNestedDocks);
     // The clip strip and the grading panels run the full width under the viewer and the scopes.
     setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
@@ -179,7 +181,8 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(m_playback, &PlaybackController::frameChanged, this, &MainWindow::onFrameChanged);
     connect(m_playback, &PlaybackController::playingChanged, this, &MainWindow::onPlayingChanged);
-    connect(m_timeline, &TimelinePanel::clipActivated, this, [this](int index) { m_session->setCurrentClip(index); });
+    connect(m_timeline, &TimelinePanel::clipActivated, this,
+            [this](int index) { m_session->setCurrentClip(index); });
     connect(m_ruler, &TimelineRuler::seekRequested, this, [this](qint64 frame) { m_playback->seek(frame); });
     connect(&m_imageExportWatcher, &QFutureWatcherBase::finished, this, &MainWindow::onImageExportDone);
 
@@ -244,7 +247,8 @@ void MainWindow::createActions()
     m_exportAction->setToolTip(tr("Export the graded clip (H.264 or ProRes) in the background"));
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::showExportDialog);
 
-    m_exportImageAction = make(QStringLiteral("exportImageAction"), tr("Export Graded &Frame…"), QStringLiteral("export"));
+    m_exportImageAction =
+        make(QStringLiteral("exportImageAction"), tr("Export Graded &Frame…"), QStringLiteral("export"));
     m_exportImageAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_E));
     m_exportImageAction->setToolTip(tr("Export the graded frame at full resolution as an image"));
     connect(m_exportImageAction, &QAction::triggered, this, &MainWindow::onExportImage);
@@ -254,7 +258,8 @@ void MainWindow::createActions()
     m_loadLookAction->setToolTip(tr("Load a .cube look LUT, applied after the grade"));
     connect(m_loadLookAction, &QAction::triggered, this, &MainWindow::onLoadLook);
 
-    m_importCdlAction = make(QStringLiteral("importCdlAction"), tr("Import ASC &CDL…"), QStringLiteral("cdl"));
+    m_importCdlAction =
+        make(QStringLiteral("importCdlAction"), tr("Import ASC &CDL…"), QStringLiteral("cdl"));
     m_importCdlAction->setToolTip(tr("Set the primaries from an ASC CDL file"));
     connect(m_importCdlAction, &QAction::triggered, this, &MainWindow::onImportCdl);
     m_exportCdlAction = make(QStringLiteral("exportCdlAction"), tr("Export ASC C&DL…"));
@@ -264,7 +269,8 @@ void MainWindow::createActions()
     m_exportCubeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     connect(m_exportCubeAction, &QAction::triggered, this, &MainWindow::onExportCube);
 
-    m_preferencesAction = make(QStringLiteral("preferencesAction"), tr("&Preferences…"), QStringLiteral("preferences"));
+    m_preferencesAction =
+        make(QStringLiteral("preferencesAction"), tr("&Preferences…"), QStringLiteral("preferences"));
     m_preferencesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     m_preferencesAction->setMenuRole(QAction::PreferencesRole);
     m_preferencesAction->setToolTip(tr("Language, autosave, playback"));
@@ -283,18 +289,22 @@ void MainWindow::createActions()
     m_redoAction = undo->createRedoAction(this, tr("&Redo"));
     m_redoAction->setObjectName(QStringLiteral("redoAction"));
     m_redoAction->setIcon(QIcon(QStringLiteral(":/icons/redo.svg")));
-    m_redoAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    m_redoAction->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
 
-    m_copyGradeAction = make(QStringLiteral("copyGradeAction"), tr("&Copy Grade"), QStringLiteral("copy-grade"));
+    m_copyGradeAction =
+        make(QStringLiteral("copyGradeAction"), tr("&Copy Grade"), QStringLiteral("copy-grade"));
     m_copyGradeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_C));
     m_copyGradeAction->setToolTip(tr("Copy the grade of the current clip"));
     connect(m_copyGradeAction, &QAction::triggered, this, &MainWindow::copyGrade);
-    m_pasteGradeAction = make(QStringLiteral("pasteGradeAction"), tr("&Paste Grade"), QStringLiteral("paste-grade"));
+    m_pasteGradeAction =
+        make(QStringLiteral("pasteGradeAction"), tr("&Paste Grade"), QStringLiteral("paste-grade"));
     m_pasteGradeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_V));
     m_pasteGradeAction->setToolTip(tr("Paste the copied grade onto the selected clips"));
     connect(m_pasteGradeAction, &QAction::triggered, this, &MainWindow::pasteGrade);
 
-    m_resetGradeAction = make(QStringLiteral("resetGradeAction"), tr("Reset &Grade"), QStringLiteral("reset"));
+    m_resetGradeAction =
+        make(QStringLiteral("resetGradeAction"), tr("Reset &Grade"), QStringLiteral("reset"));
     m_resetGradeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     m_resetGradeAction->setToolTip(tr("Reset every control of the grade"));
     connect(m_resetGradeAction, &QAction::triggered, this, &MainWindow::resetGrade);
@@ -317,7 +327,8 @@ void MainWindow::createActions()
     connect(m_removeClipAction, &QAction::triggered, this, &MainWindow::onRemoveClip);
 
     m_viewModeGroup = new QActionGroup(this);
-    const auto mode = [this, &make](const QString& name, const QString& text, Viewer::Mode m, QKeySequence key) {
+    const auto mode = [this, &make](const QString& name, const QString& text, Viewer::Mode m,
+                                    QKeySequence key) {
         QAction* action = make(name, text);
         action->setCheckable(true);
         action->setShortcut(key);
@@ -341,7 +352,8 @@ void MainWindow::createActions()
     m_toggleBeforeAfterAction->setShortcuts({QKeySequence(Qt::Key_Backslash), QKeySequence(Qt::Key_B)});
     connect(m_toggleBeforeAfterAction, &QAction::triggered, m_viewer, &Viewer::toggleBeforeAfter);
 
-    m_compareAction = make(QStringLiteral("compareAction"), tr("Before/After Split"), QStringLiteral("split"));
+    m_compareAction =
+        make(QStringLiteral("compareAction"), tr("Before/After Split"), QStringLiteral("split"));
     m_compareAction->setCheckable(true);
     m_compareAction->setToolTip(tr("Compare the original (left) with the grade (right); drag the line"));
     connect(m_compareAction, &QAction::toggled, this, [this](bool on) {
@@ -428,8 +440,9 @@ void MainWindow::createActions()
         if (action->shortcut().isEmpty())
             continue;
         const QString tip = action->toolTip();
-        action->setToolTip(QStringLiteral("%1  <span style=\"color:#8c8c8c\">%2</span>")
-                               .arg(tip.toHtmlEscaped(), action->shortcut().toString(QKeySequence::NativeText)));
+        action->setToolTip(
+            QStringLiteral("%1  <span style=\"color:#8c8c8c\">%2</span>")
+                .arg(tip.toHtmlEscaped(), action->shortcut().toString(QKeySequence::NativeText)));
     }
 }
 
@@ -495,7 +508,8 @@ void MainWindow::createMenus()
     for (QAction* a : {m_playPauseAction, m_reverseAction, m_stopAction, m_forwardAction})
         m_playbackMenu->addAction(a);
     m_playbackMenu->addSeparator();
-    for (QAction* a : {m_stepBackAction, m_stepForwardAction, m_startAction, m_endAction, m_goInAction, m_goOutAction})
+    for (QAction* a :
+         {m_stepBackAction, m_stepForwardAction, m_startAction, m_endAction, m_goInAction, m_goOutAction})
         m_playbackMenu->addAction(a);
     m_playbackMenu->addSeparator();
     m_playbackMenu->addAction(m_loopAction);
@@ -562,8 +576,8 @@ void MainWindow::createDocks()
 
     m_timeline = new TimelinePanel(m_session);
     m_timeline->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-    m_timeline->setContextActions({m_copyGradeAction, m_pasteGradeAction, m_resetGradeAction, m_relinkAction,
-                                   m_removeClipAction});
+    m_timeline->setContextActions(
+        {m_copyGradeAction, m_pasteGradeAction, m_resetGradeAction, m_relinkAction, m_removeClipAction});
     m_timelineDock = dock(QStringLiteral("timelineDock"), tr("Clips"), m_timeline);
     addDockWidget(Qt::BottomDockWidgetArea, m_timelineDock);
 
@@ -610,8 +624,10 @@ void MainWindow::createStatusBar()
     m_sizeLabel = label(QStringLiteral("sizeLabel"), tr("Picture size and bit depth of the source"));
     m_frameLabel = label(QStringLiteral("frameStatusLabel"), tr("Frame and timecode of the playhead"));
     m_fpsLabel = label(QStringLiteral("fpsLabel"), tr("Frame rate of the clip"));
-    m_colorLabel = label(QStringLiteral("colorSpaceLabel"), tr("Input colour space → working space, and the display / view"));
-    m_renderLabel = label(QStringLiteral("renderTimeLabel"), tr("Time to render the shown frame (decode, grade, scale)"));
+    m_colorLabel = label(QStringLiteral("colorSpaceLabel"),
+                         tr("Input colour space → working space, and the display / view"));
+    m_renderLabel =
+        label(QStringLiteral("renderTimeLabel"), tr("Time to render the shown frame (decode, grade, scale)"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -682,17 +698,19 @@ int MainWindow::previewWidth() const
     if (!media)
         return kPreviewMaxWidth;
     const int source = media->width();
-    int width = std::min(source, kPreviewMaxWidth);
+    // The width the picture takes on screen, in device pixels: no need to grade more than that.
+    const double scale = m_viewer->isFitted() ? m_viewer->fitScaleFor(QSize(media->width(), media->height()))
+                                              : m_viewer->displayScale();
+    const int needed = int(std::ceil(scale * source * m_viewer->devicePixelRatioF()));
     if (m_playback->isPlaying()) {
-        // Half resolution when full preview cannot keep the clip's rate.
-        if (m_halfResolution)
-            width = std::min(width, std::max(160, source / 2));
-    } else if ((m_viewer->isFitted() ? m_viewer->fitScaleFor(QSize(media->width(), media->height()))
-                                     : m_viewer->displayScale()) * source > width + 1) {
-        // Zoomed in past the preview's pixels: the paused frame is worth its full resolution.
-        width = source;
+        const int width = previewWidthFor(source, std::min(needed, kPreviewMaxWidth));
+        // Half resolution when the full preview cannot keep the clip's rate.
+        return m_halfResolution ? std::max(160, width / 2) : width;
     }
-    return width;
+    // Zoomed in past the preview's pixels: the paused frame is worth its full resolution.
+    if (needed > kPreviewMaxWidth)
+        return source;
+    return previewWidthFor(source, needed);
 }
 
 void MainWindow::requestRender()
@@ -731,7 +749,8 @@ void MainWindow::onRendered(const RenderedFrame& frame)
             m_slowFrames = m_lastRenderMs > 0.8 * budget ? m_slowFrames + 1 : 0;
             if (m_slowFrames >= 3) {
                 m_halfResolution = true;
-                statusBar()->showMessage(tr("Playing at half resolution to keep up with the clip's frame rate"), 3000);
+                statusBar()->showMessage(
+                    tr("Playing at half resolution to keep up with the clip's frame rate"), 3000);
             }
         }
     }
@@ -742,7 +761,8 @@ void MainWindow::onRendered(const RenderedFrame& frame)
 void MainWindow::onPlayingChanged(bool playing)
 {
     m_stepBackAction->setEnabled(true);
-    m_playPauseAction->setIcon(QIcon(playing ? QStringLiteral(":/icons/pause.svg") : QStringLiteral(":/icons/play.svg")));
+    m_playPauseAction->setIcon(
+        QIcon(playing ? QStringLiteral(":/icons/pause.svg") : QStringLiteral(":/icons/play.svg")));
     if (playing) {
         m_playedFrames = 0;
         m_slowFrames = 0;
@@ -768,8 +788,13 @@ void MainWindow::onViewerModeChanged(Viewer::Mode mode)
 
 bool MainWindow::isProcessing() const
 {
-    return m_renderer.isBusy() || m_scopes->isBusy() || m_imageExportWatcher.isRunning() || m_timeline->isBusy() ||
-           (m_exportDialog && m_exportDialog->isRunning());
+    return m_renderer.isBusy() || m_scopes->isBusy() || m_imageExportWatcher.isRunning() ||
+           m_timeline->isBusy() || (m_exportDialog && m_exportDialog->isRunning());
+}
+
+bool MainWindow::isRendering() const
+{
+    return m_renderer.isBusy() || m_scopes->isBusy();
 }
 
 void MainWindow::checkIdle()
@@ -797,9 +822,12 @@ void MainWindow::updateStatus()
                              .arg(m_session->clipCount())
                              .arg(m_session->currentClip().name));
     if (media) {
-        m_sizeLabel->setText(tr("%1 × %2 · %3-bit").arg(media->width()).arg(media->height()).arg(media->bitDepth()));
-        m_fpsLabel->setText(media->isVideo() ? tr("%1 fps").arg(media->frameRate(), 0, 'f', media->frameRate() == std::floor(media->frameRate()) ? 0 : 3)
-                                             : tr("Still"));
+        m_sizeLabel->setText(
+            tr("%1 × %2 · %3-bit").arg(media->width()).arg(media->height()).arg(media->bitDepth()));
+        m_fpsLabel->setText(
+            media->isVideo() ? tr("%1 fps").arg(media->frameRate(), 0, 'f',
+                                                media->frameRate() == std::floor(media->frameRate()) ? 0 : 3)
+                             : tr("Still"));
     } else {
         m_sizeLabel->setText(tr("Offline"));
         m_fpsLabel->clear();
@@ -902,18 +930,20 @@ bool MainWindow::confirmDiscardChanges()
 
 QString MainWindow::locateMissingMedia(const Clip& clip)
 {
-    const auto answer = QMessageBox::question(
-        this, tr("Media missing"),
-        tr("The media of clip “%1” is not where the project says:\n%2\n\nFind it now? Otherwise the clip stays "
-           "offline (its grade is kept).")
-            .arg(clip.name, QDir::toNativeSeparators(clip.mediaPath)),
-        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    const auto answer = QMessageBox::question(this, tr("Media missing"),
+                                              tr("The media of clip “%1” is not where the project "
+                                                 "says:\n%2\n\nFind it now? Otherwise the clip stays "
+                                                 "offline (its grade is kept).")
+                                                  .arg(clip.name, QDir::toNativeSeparators(clip.mediaPath)),
+                                              QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
     if (answer != QMessageBox::Yes)
         return {};
-    const QString folder = QFileInfo(clip.mediaPath).absoluteDir().exists() ? QFileInfo(clip.mediaPath).absolutePath()
-                                                                            : lastDirectory();
-    return QFileDialog::getOpenFileName(this, tr("Find “%1”").arg(QFileInfo(clip.mediaPath).fileName()), folder,
-                                        tr("Media (%1)").arg(mediaFilter()) + QStringLiteral(";;") + tr("All files (*)"));
+    const QString folder = QFileInfo(clip.mediaPath).absoluteDir().exists()
+                               ? QFileInfo(clip.mediaPath).absolutePath()
+                               : lastDirectory();
+    return QFileDialog::getOpenFileName(
+        this, tr("Find “%1”").arg(QFileInfo(clip.mediaPath).fileName()), folder,
+        tr("Media (%1)").arg(mediaFilter()) + QStringLiteral(";;") + tr("All files (*)"));
 }
 
 bool MainWindow::confirmRecovery(const Autosave::Candidate& candidate)
@@ -942,7 +972,8 @@ bool MainWindow::openPaths(const QStringList& paths)
     const bool project = ProjectSession::isProjectPath(paths.first());
     const QString error = attempt([&] {
         if (project)
-            m_session->openProject(paths.first(), [this](const Clip& clip) { return locateMissingMedia(clip); });
+            m_session->openProject(paths.first(),
+                                   [this](const Clip& clip) { return locateMissingMedia(clip); });
         else
             m_session->newProjectFromMedia(paths);
     });
@@ -1015,15 +1046,15 @@ void MainWindow::exportGradedImage(const QString& path)
     }
     m_imageExportPath = path;
     statusBar()->showMessage(tr("Exporting %1…").arg(QFileInfo(path).fileName()));
-    m_imageExportWatcher.setFuture(QtConcurrent::run([media, frame = m_playback->frame(),
-                                                      grade = m_session->currentGrade(),
-                                                      pipeline = m_session->pipeline(), path]() -> QString {
-        // The export grade uses the finer 65^3 lattice (DESIGN.md §3) on the full-resolution frame.
-        return attempt([&] {
-            const CompiledGrade compiled(grade, CompiledGrade::kExportSize, pipeline);
-            StillImage::write(path, compiled.applied(media->frame(frame)));
-        });
-    }));
+    m_imageExportWatcher.setFuture(
+        QtConcurrent::run([media, frame = m_playback->frame(), grade = m_session->currentGrade(),
+                           pipeline = m_session->pipeline(), path]() -> QString {
+            // The export grade uses the finer 65^3 lattice (DESIGN.md §3) on the full-resolution frame.
+            return attempt([&] {
+                const CompiledGrade compiled(grade, CompiledGrade::kExportSize, pipeline);
+                StillImage::write(path, compiled.applied(media->frame(frame)));
+            });
+        }));
 }
 
 void MainWindow::onImageExportDone()
@@ -1115,7 +1146,8 @@ bool MainWindow::exportGradeCube(const QString& path)
         return false;
     const QString error = attempt([&] {
         // 33^3 is the size every grading tool reads; the cube holds the whole grade (and pipeline).
-        const CompiledGrade compiled(m_session->currentGrade(), CompiledGrade::kDefaultSize, m_session->pipeline());
+        const CompiledGrade compiled(m_session->currentGrade(), CompiledGrade::kDefaultSize,
+                                     m_session->pipeline());
         CubeLut cube;
         cube.title = QStringLiteral("Cinegrade: %1").arg(m_session->currentClip().name);
         cube.lut3d = compiled.bakeCube(CompiledGrade::kDefaultSize);
@@ -1145,9 +1177,11 @@ bool MainWindow::importCdl(const QString& path)
     m_session->editGrade(gradeWithCdl(m_session->currentGrade(), cdls.front()),
                          tr("Import CDL %1").arg(QFileInfo(path).fileName()));
     rememberDirectory(path);
-    statusBar()->showMessage(cdls.size() > 1 ? tr("Applied the first of %1 corrections in %2").arg(cdls.size()).arg(QFileInfo(path).fileName())
-                                             : tr("Applied %1").arg(QFileInfo(path).fileName()),
-                             6000);
+    statusBar()->showMessage(
+        cdls.size() > 1
+            ? tr("Applied the first of %1 corrections in %2").arg(cdls.size()).arg(QFileInfo(path).fileName())
+            : tr("Applied %1").arg(QFileInfo(path).fileName()),
+        6000);
     return true;
 }
 
@@ -1164,11 +1198,12 @@ bool MainWindow::exportCdl(const QString& path)
     }
     rememberDirectory(path);
     // A CDL holds primaries only: say what it leaves out, so nobody is surprised downstream.
-    statusBar()->showMessage(result.notExpressed.isEmpty()
-                                 ? tr("Exported %1").arg(QDir::toNativeSeparators(path))
-                                 : tr("Exported %1; a CDL cannot hold: %2")
-                                       .arg(QDir::toNativeSeparators(path), result.notExpressed.join(QStringLiteral(", "))),
-                             8000);
+    statusBar()->showMessage(
+        result.notExpressed.isEmpty()
+            ? tr("Exported %1").arg(QDir::toNativeSeparators(path))
+            : tr("Exported %1; a CDL cannot hold: %2")
+                  .arg(QDir::toNativeSeparators(path), result.notExpressed.join(QStringLiteral(", "))),
+        8000);
     return true;
 }
 
@@ -1205,7 +1240,8 @@ void MainWindow::setInPoint()
         return;
     const Clip& clip = m_session->currentClip();
     const qint64 in = m_playback->frame();
-    m_session->setMarks(m_session->currentClipIndex(), in, clip.outFrame >= 0 && clip.outFrame < in ? -1 : clip.outFrame);
+    m_session->setMarks(m_session->currentClipIndex(), in,
+                        clip.outFrame >= 0 && clip.outFrame < in ? -1 : clip.outFrame);
 }
 
 void MainWindow::setOutPoint()
@@ -1277,15 +1313,17 @@ void MainWindow::onOpen()
     const QString filter = tr("Projects and media (*.cgproj %1)").arg(mediaFilter()) + QStringLiteral(";;") +
                            tr("Cinegrade projects (*.cgproj)") + QStringLiteral(";;") +
                            tr("Media (%1)").arg(mediaFilter()) + QStringLiteral(";;") + tr("All files (*)");
-    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Open Project or Media"), lastDirectory(), filter);
+    const QStringList paths =
+        QFileDialog::getOpenFileNames(this, tr("Open Project or Media"), lastDirectory(), filter);
     if (!paths.isEmpty())
         openPaths(paths);
 }
 
 void MainWindow::onImport()
 {
-    const QStringList paths = QFileDialog::getOpenFileNames(
-        this, tr("Import Media"), lastDirectory(), tr("Media (%1)").arg(mediaFilter()) + QStringLiteral(";;") + tr("All files (*)"));
+    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Import Media"), lastDirectory(),
+                                                            tr("Media (%1)").arg(mediaFilter()) +
+                                                                QStringLiteral(";;") + tr("All files (*)"));
     if (!paths.isEmpty())
         importMedia(paths);
 }
@@ -1299,8 +1337,10 @@ bool MainWindow::onSave()
 
 bool MainWindow::onSaveAs()
 {
-    const QString suggested = QDir(lastDirectory()).filePath(m_session->displayName() + QStringLiteral(".cgproj"));
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Project"), suggested, tr("Cinegrade projects (*.cgproj)"));
+    const QString suggested =
+        QDir(lastDirectory()).filePath(m_session->displayName() + QStringLiteral(".cgproj"));
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Project"), suggested,
+                                                tr("Cinegrade projects (*.cgproj)"));
     if (path.isEmpty())
         return false;
     return saveProjectTo(withSuffix(path, QStringLiteral("cgproj")));
@@ -1318,29 +1358,31 @@ void MainWindow::onExportImage()
     if (media->isVideo())
         base += QStringLiteral("_%1").arg(m_playback->frame(), 5, 10, QLatin1Char('0'));
     QString selected = png;
-    QString path = QFileDialog::getSaveFileName(this, tr("Export Graded Frame"),
-                                                QDir(lastDirectory()).filePath(base + QStringLiteral("_graded.png")),
-                                                png + QStringLiteral(";;") + tiff + QStringLiteral(";;") + jpeg, &selected);
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Graded Frame"), QDir(lastDirectory()).filePath(base + QStringLiteral("_graded.png")),
+        png + QStringLiteral(";;") + tiff + QStringLiteral(";;") + jpeg, &selected);
     if (path.isEmpty())
         return;
-    path = withSuffix(path, selected == tiff ? QStringLiteral("tif")
-                                             : (selected == jpeg ? QStringLiteral("jpg") : QStringLiteral("png")));
+    path = withSuffix(path, selected == tiff
+                                ? QStringLiteral("tif")
+                                : (selected == jpeg ? QStringLiteral("jpg") : QStringLiteral("png")));
     exportGradedImage(path);
 }
 
 void MainWindow::onLoadLook()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Load Look LUT"), lastDirectory(),
-                                                      tr("Cube LUTs (*.cube)") + QStringLiteral(";;") + tr("All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Load Look LUT"), lastDirectory(),
+                                     tr("Cube LUTs (*.cube)") + QStringLiteral(";;") + tr("All files (*)"));
     if (!path.isEmpty())
         loadLook(path);
 }
 
 void MainWindow::onImportCdl()
 {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Import ASC CDL"), lastDirectory(),
-        tr("ASC CDL (*.cdl *.cc *.ccc)") + QStringLiteral(";;") + tr("All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import ASC CDL"), lastDirectory(),
+                                                      tr("ASC CDL (*.cdl *.cc *.ccc)") +
+                                                          QStringLiteral(";;") + tr("All files (*)"));
     if (!path.isEmpty())
         importCdl(path);
 }
@@ -1350,20 +1392,21 @@ void MainWindow::onExportCdl()
     if (!m_session->hasClip())
         return;
     const QString base = QFileInfo(m_session->currentClip().mediaPath).completeBaseName();
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export ASC CDL"),
-                                                      QDir(lastDirectory()).filePath(base + QStringLiteral(".cdl")),
-                                                      tr("ASC CDL (*.cdl *.cc *.ccc)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export ASC CDL"), QDir(lastDirectory()).filePath(base + QStringLiteral(".cdl")),
+        tr("ASC CDL (*.cdl *.cc *.ccc)"));
     if (!path.isEmpty())
         exportCdl(withSuffix(path, QStringLiteral("cdl")));
 }
 
 void MainWindow::onExportCube()
 {
-    const QString base = m_session->hasClip() ? QFileInfo(m_session->currentClip().mediaPath).completeBaseName()
-                                              : QStringLiteral("grade");
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Grade as .cube"),
-                                                      QDir(lastDirectory()).filePath(base + QStringLiteral(".cube")),
-                                                      tr("Cube LUTs (*.cube)"));
+    const QString base = m_session->hasClip()
+                             ? QFileInfo(m_session->currentClip().mediaPath).completeBaseName()
+                             : QStringLiteral("grade");
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Grade as .cube"), QDir(lastDirectory()).filePath(base + QStringLiteral(".cube")),
+        tr("Cube LUTs (*.cube)"));
     if (!path.isEmpty())
         exportGradeCube(withSuffix(path, QStringLiteral("cube")));
 }
@@ -1404,13 +1447,14 @@ void MainWindow::onShortcuts()
 
 void MainWindow::onAbout()
 {
-    QMessageBox::about(this, tr("About Cinegrade"),
-                       tr("<h3>Cinegrade %1</h3>"
-                          "<p>Colour grading for video and stills: colour wheels, curves, look LUTs, ASC CDL, "
-                          "OpenColorIO colour management, scopes and before/after comparison, with one evaluation "
-                          "path for viewer and export.</p>"
-                          "<p>Built with Qt %2, FFmpeg, OpenColorIO and QCustomPlot.</p>")
-                           .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+    QMessageBox::about(
+        this, tr("About Cinegrade"),
+        tr("<h3>Cinegrade %1</h3>"
+           "<p>Colour grading for video and stills: colour wheels, curves, look LUTs, ASC CDL, "
+           "OpenColorIO colour management, scopes and before/after comparison, with one evaluation "
+           "path for viewer and export.</p>"
+           "<p>Built with Qt %2, FFmpeg, OpenColorIO and QCustomPlot.</p>")
+            .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1424,10 +1468,11 @@ void MainWindow::closeEvent(QCloseEvent* event)
     }
     m_playback->pause();
     if (m_exportDialog && m_exportDialog->isRunning()) {
-        const auto answer = m_errorDialogs ? QMessageBox::question(this, tr("Export running"),
-                                                                   tr("An export is still running. Cancel it and quit?"),
-                                                                   QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
-                                           : QMessageBox::Yes;
+        const auto answer = m_errorDialogs
+                                ? QMessageBox::question(this, tr("Export running"),
+                                                        tr("An export is still running. Cancel it and quit?"),
+                                                        QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+                                : QMessageBox::Yes;
         if (answer != QMessageBox::Yes) {
             event->ignore();
             return;
@@ -1507,8 +1552,9 @@ void MainWindow::restoreDefaultLayout()
 QStringList MainWindow::recentFiles()
 {
     QStringList files = QSettings().value(QStringLiteral("files/recent")).toStringList();
-    files.erase(std::remove_if(files.begin(), files.end(), [](const QString& f) { return !QFileInfo::exists(f); }),
-                files.end());
+    files.erase(
+        std::remove_if(files.begin(), files.end(), [](const QString& f) { return !QFileInfo::exists(f); }),
+        files.end());
     return files;
 }
 
@@ -1529,7 +1575,8 @@ void MainWindow::updateRecentMenu()
     const QStringList files = recentFiles();
     for (int i = 0; i < files.size(); ++i) {
         const QString file = files[i];
-        QAction* action = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(file).fileName()));
+        QAction* action =
+            m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(file).fileName()));
         action->setToolTip(QDir::toNativeSeparators(file));
         connect(action, &QAction::triggered, this, [this, file] {
             if (confirmDiscardChanges())
@@ -1539,7 +1586,8 @@ void MainWindow::updateRecentMenu()
     if (files.isEmpty())
         m_recentMenu->addAction(tr("No recent projects"))->setEnabled(false);
     m_recentMenu->addSeparator();
-    m_recentMenu->addAction(tr("Clear List"), this, [] { QSettings().remove(QStringLiteral("files/recent")); });
+    m_recentMenu->addAction(tr("Clear List"), this,
+                            [] { QSettings().remove(QStringLiteral("files/recent")); });
 }
 
 QString MainWindow::lastDirectory() const

@@ -95,6 +95,8 @@ public:
 
     /// Frame rendering, scopes, thumbnails or an export still running.
     bool isProcessing() const;
+    /// The shown frame or the scopes are still being rendered (the part a user waits for).
+    bool isRendering() const;
     double lastRenderMilliseconds() const { return m_lastRenderMs; }
     /// The preview width the next render uses (half resolution while playback cannot keep up).
     int previewWidth() const;

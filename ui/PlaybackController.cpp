@@ -7,8 +7,8 @@
 
 namespace cg {
 namespace {
-constexpr int kReadAhead = 24;      ///< frames decoded ahead of the playhead
-constexpr int kReadAheadRenew = 8;  ///< renew the request after this many frames were shown
+constexpr int kReadAhead = 24;     ///< frames decoded ahead of the playhead
+constexpr int kReadAheadRenew = 8; ///< renew the request after this many frames were shown
 } // namespace
 
 PlaybackController::PlaybackController(QObject* parent) : QObject(parent)

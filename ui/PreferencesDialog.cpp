@@ -23,7 +23,9 @@ QString PreferencesDialog::language()
 
 int PreferencesDialog::autosaveIntervalSeconds()
 {
-    return QSettings().value(QStringLiteral("autosave/intervalSeconds"), Autosave::kDefaultIntervalSeconds).toInt();
+    return QSettings()
+        .value(QStringLiteral("autosave/intervalSeconds"), Autosave::kDefaultIntervalSeconds)
+        .toInt();
 }
 
 bool PreferencesDialog::adaptivePlaybackResolution()

@@ -17,7 +17,7 @@ class PreferencesDialog : public QDialog
 public:
     explicit PreferencesDialog(QWidget* parent = nullptr);
 
-    static QString language();              ///< "" = the system's
+    static QString language(); ///< "" = the system's
     static int autosaveIntervalSeconds();
     static bool adaptivePlaybackResolution();
 

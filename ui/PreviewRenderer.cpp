@@ -38,7 +38,8 @@ PreviewRenderer::PreviewRenderer(QObject* parent) : QObject(parent), m_cache(std
 
 PreviewRenderer::~PreviewRenderer() = default;
 
-void PreviewRenderer::setClip(std::shared_ptr<const ClipMedia> media, std::shared_ptr<const ColorPipeline> pipeline)
+void PreviewRenderer::setClip(std::shared_ptr<const ClipMedia> media,
+                              std::shared_ptr<const ColorPipeline> pipeline)
 {
     m_task.cancel();
     m_media = std::move(media);
@@ -73,11 +74,12 @@ void PreviewRenderer::render(qint64 frame, const Grade& grade, int maxWidth)
             if (!cache->original || cache->originalPipeline != pipeline) {
                 if (pipeline) {
                     if (!cache->identity || cache->identityPipeline != pipeline) {
-                        cache->identity =
-                            std::make_shared<const CompiledGrade>(Grade{}, CompiledGrade::kDefaultSize, pipeline);
+                        cache->identity = std::make_shared<const CompiledGrade>(
+                            Grade{}, CompiledGrade::kDefaultSize, pipeline);
                         cache->identityPipeline = pipeline;
                     }
-                    cache->original = std::make_shared<const Image>(cache->identity->applied(*cache->preview));
+                    cache->original =
+                        std::make_shared<const Image>(cache->identity->applied(*cache->preview));
                 } else {
                     cache->original = cache->preview;
                 }
@@ -87,8 +89,10 @@ void PreviewRenderer::render(qint64 frame, const Grade& grade, int maxWidth)
             result->original = cache->original;
             result->originalQ = cache->originalQ;
 
-            if (!cache->compiled || !(cache->compiled->grade() == grade) || cache->compiledPipeline != pipeline) {
-                cache->compiled = std::make_shared<const CompiledGrade>(grade, CompiledGrade::kDefaultSize, pipeline);
+            if (!cache->compiled || !(cache->compiled->grade() == grade) ||
+                cache->compiledPipeline != pipeline) {
+                cache->compiled =
+                    std::make_shared<const CompiledGrade>(grade, CompiledGrade::kDefaultSize, pipeline);
                 cache->compiledPipeline = pipeline;
             }
             if (grade.isIdentity() && !pipeline) {

@@ -19,15 +19,15 @@ namespace cg {
 struct RenderedFrame
 {
     qint64 frame = 0;
-    int sourceWidth = 0;  ///< of the clip, before downscaling
+    int sourceWidth = 0; ///< of the clip, before downscaling
     int sourceHeight = 0;
     std::shared_ptr<const Image> original; ///< ungraded (through the display transform when one is set)
     std::shared_ptr<const Image> graded;
     QImage originalQ;
     QImage gradedQ;
     Grade grade;
-    double decodeMs = 0.0;  ///< waiting for the frame (0 when it came from the cache)
-    double renderMs = 0.0;  ///< downscale + compile (when the grade changed) + apply + conversion
+    double decodeMs = 0.0; ///< waiting for the frame (0 when it came from the cache)
+    double renderMs = 0.0; ///< downscale + compile (when the grade changed) + apply + conversion
 };
 
 /// Renders clip frames graded, off the GUI thread, on its own worker: decode (through ClipMedia's

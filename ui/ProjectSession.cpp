@@ -68,8 +68,8 @@ QString ProjectSession::displayName() const
 QString ProjectSession::colorSpaceName() const
 {
     const ColorPipelineOptions& o = m_project.color;
-    const QString input = hasClip() && !currentClip().inputColorSpace.isEmpty() ? currentClip().inputColorSpace
-                                                                                 : QString();
+    const QString input =
+        hasClip() && !currentClip().inputColorSpace.isEmpty() ? currentClip().inputColorSpace : QString();
     const QString working = o.workingSpace.isEmpty() ? tr("Rec.709") : o.workingSpace;
     if (input.isEmpty() || input == working)
         return working;
@@ -309,7 +309,9 @@ QStringList ProjectSession::importMedia(const QStringList& paths)
     if (added > 0) {
         // The first imported clip becomes current when there was none.
         const int current = m_clipIndex < 0 ? clipCount() : m_clipIndex;
-        editProject(after, added == 1 ? tr("Import %1").arg(after.clips.back().name) : tr("Import %n clips", "", added),
+        editProject(after,
+                    added == 1 ? tr("Import %1").arg(after.clips.back().name)
+                               : tr("Import %n clips", "", added),
                     current);
     }
     return errors;
@@ -393,9 +395,10 @@ void ProjectSession::applyProject(const Project& project, int currentClip)
     const auto spaceOf = [](const Project& p, int index) {
         return index < 0 ? QString() : p.clips.at(size_t(index)).inputColorSpace;
     };
-    const bool mediaChanged = m_clipIndex != clipBefore || mediaOf(before, clipBefore) != mediaOf(m_project, m_clipIndex);
-    const bool colorChanged = !(before.color == m_project.color) ||
-                              spaceOf(before, clipBefore) != spaceOf(m_project, m_clipIndex);
+    const bool mediaChanged =
+        m_clipIndex != clipBefore || mediaOf(before, clipBefore) != mediaOf(m_project, m_clipIndex);
+    const bool colorChanged =
+        !(before.color == m_project.color) || spaceOf(before, clipBefore) != spaceOf(m_project, m_clipIndex);
     if (mediaChanged) {
         loadCurrent();
     } else if (colorChanged) {

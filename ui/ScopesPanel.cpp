@@ -6,6 +6,7 @@
 
 #include <QButtonGroup>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -23,7 +24,8 @@ ScopesPanel::ScopesPanel(QWidget* parent) : QWidget(parent)
     if (m_slotCount != 1 && m_slotCount != 2)
         m_slotCount = 4;
     for (int i = 0; i < kSlots; ++i) {
-        const int kind = settings.value(QStringLiteral("scopes/slot%1").arg(i), int(m_kinds[size_t(i)])).toInt();
+        const int kind =
+            settings.value(QStringLiteral("scopes/slot%1").arg(i), int(m_kinds[size_t(i)])).toInt();
         if (kind >= int(Kind::Waveform) && kind <= int(Kind::Histogram))
             m_kinds[size_t(i)] = Kind(kind);
     }
@@ -55,7 +57,8 @@ ScopesPanel::ScopesPanel(QWidget* parent) : QWidget(parent)
         cellLayout->setSpacing(1);
         auto* box = new QComboBox(cell);
         box->setObjectName(QStringLiteral("scopeSlot%1Box").arg(i));
-        for (Kind kind : {Kind::Waveform, Kind::RgbWaveform, Kind::Parade, Kind::Vectorscope, Kind::Histogram})
+        for (Kind kind :
+             {Kind::Waveform, Kind::RgbWaveform, Kind::Parade, Kind::Vectorscope, Kind::Histogram})
             box->addItem(kindName(kind), int(kind));
         box->setCurrentIndex(box->findData(int(m_kinds[size_t(i)])));
         box->setFrame(false);
@@ -69,9 +72,8 @@ ScopesPanel::ScopesPanel(QWidget* parent) : QWidget(parent)
         m_cells[size_t(i)] = cell;
         m_scopes[size_t(i)] = makeScope(m_kinds[size_t(i)]);
         cellLayout->addWidget(m_scopes[size_t(i)], 1);
-        connect(box, &QComboBox::activated, this, [this, i, box](int index) {
-            setSlotKind(i, Kind(box->itemData(index).toInt()));
-        });
+        connect(box, &QComboBox::activated, this,
+                [this, i, box](int index) { setSlotKind(i, Kind(box->itemData(index).toInt())); });
     }
 
     auto* layout = new QVBoxLayout(this);
@@ -87,11 +89,16 @@ ScopesPanel::ScopesPanel(QWidget* parent) : QWidget(parent)
 QString ScopesPanel::kindName(Kind kind)
 {
     switch (kind) {
-    case Kind::Waveform: return tr("Waveform · Luma");
-    case Kind::RgbWaveform: return tr("Waveform · RGB");
-    case Kind::Parade: return tr("RGB Parade");
-    case Kind::Vectorscope: return tr("Vectorscope");
-    case Kind::Histogram: return tr("Histogram");
+    case Kind::Waveform:
+        return tr("Waveform · Luma");
+    case Kind::RgbWaveform:
+        return tr("Waveform · RGB");
+    case Kind::Parade:
+        return tr("RGB Parade");
+    case Kind::Vectorscope:
+        return tr("Vectorscope");
+    case Kind::Histogram:
+        return tr("Histogram");
     }
     return {};
 }
@@ -99,11 +106,16 @@ QString ScopesPanel::kindName(Kind kind)
 ScopeView* ScopesPanel::makeScope(Kind kind)
 {
     switch (kind) {
-    case Kind::Waveform: return new WaveformScope(WaveformScope::Mode::Luma, this);
-    case Kind::RgbWaveform: return new WaveformScope(WaveformScope::Mode::RgbOverlay, this);
-    case Kind::Parade: return new WaveformScope(WaveformScope::Mode::Parade, this);
-    case Kind::Vectorscope: return new VectorScope(this);
-    case Kind::Histogram: return new HistogramScope(this);
+    case Kind::Waveform:
+        return new WaveformScope(WaveformScope::Mode::Luma, this);
+    case Kind::RgbWaveform:
+        return new WaveformScope(WaveformScope::Mode::RgbOverlay, this);
+    case Kind::Parade:
+        return new WaveformScope(WaveformScope::Mode::Parade, this);
+    case Kind::Vectorscope:
+        return new VectorScope(this);
+    case Kind::Histogram:
+        return new HistogramScope(this);
     }
     return nullptr;
 }
@@ -205,8 +217,11 @@ void ScopesPanel::present(const ScopeData& data)
         m_data = data;
     m_hasData = true;
     ++m_updates;
+    QElapsedTimer clock;
+    clock.start();
     for (int i = 0; i < m_slotCount; ++i)
         m_scopes[size_t(i)]->setScopeData(m_data);
+    m_drawMs = double(clock.nsecsElapsed()) / 1e6;
     emit updated();
 }
 

@@ -26,7 +26,14 @@ class ScopesPanel : public QWidget
 {
     Q_OBJECT
 public:
-    enum class Kind { Waveform, RgbWaveform, Parade, Vectorscope, Histogram };
+    enum class Kind
+    {
+        Waveform,
+        RgbWaveform,
+        Parade,
+        Vectorscope,
+        Histogram
+    };
     Q_ENUM(Kind)
     static constexpr int kSlots = 4;
 
@@ -41,6 +48,8 @@ public:
     bool isBusy() const { return m_task.isBusy(); }
     /// Frames analysed and shown since construction.
     qint64 updates() const { return m_updates; }
+    /// GUI-thread time the last update took to draw (ms).
+    double lastDrawMilliseconds() const { return m_drawMs; }
 
     /// 1, 2 or 4 scopes at once.
     int slotCount() const { return m_slotCount; }
@@ -70,6 +79,7 @@ private:
     ScopeData m_data;
     bool m_hasData = false;
     qint64 m_updates = 0;
+    double m_drawMs = 0.0;
     int m_slotCount = 4;
     std::array<Kind, kSlots> m_kinds{Kind::Waveform, Kind::Parade, Kind::Vectorscope, Kind::Histogram};
     std::array<ScopeView*, kSlots> m_scopes{};

@@ -56,7 +56,8 @@ public:
         p->setBrush(selected ? QColor(0x3a, 0x3a, 0x3a) : QColor(0x26, 0x26, 0x26));
         p->drawRoundedRect(tile, 4, 4);
 
-        const QRect thumb(tile.left() + (tile.width() - kThumbWidth) / 2, tile.top() + 4, kThumbWidth, kThumbHeight);
+        const QRect thumb(tile.left() + (tile.width() - kThumbWidth) / 2, tile.top() + 4, kThumbWidth,
+                          kThumbHeight);
         p->fillRect(thumb, QColor(0x12, 0x12, 0x12));
         const QString error = index.data(ErrorRole).toString();
         const QImage image = index.data(ThumbnailRole).value<QImage>();
@@ -67,7 +68,8 @@ public:
         } else if (!image.isNull()) {
             const QSize fitted = image.size().scaled(thumb.size(), Qt::KeepAspectRatio);
             const QRect at(thumb.left() + (thumb.width() - fitted.width()) / 2,
-                           thumb.top() + (thumb.height() - fitted.height()) / 2, fitted.width(), fitted.height());
+                           thumb.top() + (thumb.height() - fitted.height()) / 2, fitted.width(),
+                           fitted.height());
             p->setRenderHint(QPainter::SmoothPixmapTransform);
             p->drawImage(at, image);
         } else {
@@ -80,12 +82,14 @@ public:
             p->drawRect(thumb.adjusted(-1, -1, 1, 1));
         }
         // Number badge, and a dot on graded clips.
-        const QString number = QStringLiteral("%1").arg(index.data(NumberRole).toInt(), 2, 10, QLatin1Char('0'));
+        const QString number =
+            QStringLiteral("%1").arg(index.data(NumberRole).toInt(), 2, 10, QLatin1Char('0'));
         QFont font = option.font;
         font.setPointSizeF(font.pointSizeF() * 0.85);
         p->setFont(font);
         const QFontMetrics fm(font);
-        const QRect badge(thumb.left() + 3, thumb.top() + 3, fm.horizontalAdvance(number) + 8, fm.height() + 2);
+        const QRect badge(thumb.left() + 3, thumb.top() + 3, fm.horizontalAdvance(number) + 8,
+                          fm.height() + 2);
         p->setPen(Qt::NoPen);
         p->setBrush(QColor(0, 0, 0, 160));
         p->drawRoundedRect(badge, 3, 3);
@@ -96,7 +100,8 @@ public:
             p->setBrush(QColor(0xe0, 0x8a, 0x3a));
             p->drawEllipse(QPointF(thumb.right() - 7, thumb.top() + 8), 3.5, 3.5);
         }
-        const QRect text(tile.left() + 6, thumb.bottom() + 4, tile.width() - 12, tile.bottom() - thumb.bottom() - 4);
+        const QRect text(tile.left() + 6, thumb.bottom() + 4, tile.width() - 12,
+                         tile.bottom() - thumb.bottom() - 4);
         p->setPen(current ? QColor(0xf0, 0xf0, 0xf0) : DarkTheme::text());
         p->drawText(text, Qt::AlignLeft | Qt::AlignTop,
                     fm.elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideMiddle, text.width()));
@@ -159,7 +164,9 @@ TimelinePanel::TimelinePanel(ProjectSession* session, QWidget* parent)
                     return;
                 item->setData(ThumbnailRole, image);
                 item->setData(ErrorRole, error);
-                item->setData(DurationRole, !error.isEmpty() ? QString() : frames > 1 ? Timecode::fromFrame(frames, fps) : tr("Still"));
+                item->setData(DurationRole, !error.isEmpty() ? QString()
+                                            : frames > 1     ? Timecode::fromFrame(frames, fps)
+                                                             : tr("Still"));
                 item->setToolTip(error.isEmpty() ? m_session->clip(key).mediaPath : error);
             });
     m_refresh.setSingleShot(true);

@@ -47,7 +47,7 @@ private:
     QListWidget* m_list;
     ThumbnailLoader* m_thumbnails;
     QList<QAction*> m_contextActions;
-    QTimer m_refresh;  ///< re-grades thumbnails once a drag pauses, not on every step
+    QTimer m_refresh; ///< re-grades thumbnails once a drag pauses, not on every step
     QSet<int> m_stale;
 };
 

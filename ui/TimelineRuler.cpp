@@ -114,7 +114,8 @@ void TimelineRuler::paintEvent(QPaintEvent*)
     if (minor * pxPerFrame >= 3) {
         p.setPen(QColor(0x48, 0x48, 0x48));
         for (qint64 f = 0; f < m_frames; f += minor)
-            p.drawLine(QPointF(t.left() + f * pxPerFrame, height() - 6), QPointF(t.left() + f * pxPerFrame, height()));
+            p.drawLine(QPointF(t.left() + f * pxPerFrame, height() - 6),
+                       QPointF(t.left() + f * pxPerFrame, height()));
     }
     // The playhead.
     const double x = xOf(m_playhead);

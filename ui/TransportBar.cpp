@@ -13,7 +13,8 @@
 
 namespace cg {
 
-TransportBar::TransportBar(PlaybackController* playback, QWidget* parent) : QWidget(parent), m_playback(playback)
+TransportBar::TransportBar(PlaybackController* playback, QWidget* parent)
+    : QWidget(parent), m_playback(playback)
 {
     setObjectName(QStringLiteral("transportBar"));
     m_timecode = new QLabel(this);
@@ -25,12 +26,16 @@ TransportBar::TransportBar(PlaybackController* playback, QWidget* parent) : QWid
     m_rate->setObjectName(QStringLiteral("playbackRateLabel"));
     m_rate->setMinimumWidth(70);
 
-    auto* start = button(QStringLiteral("goStartButton"), QStringLiteral("go-start"), tr("First frame (Home)"));
-    auto* back = button(QStringLiteral("stepBackButton"), QStringLiteral("step-back"), tr("One frame back (Left)"));
-    m_reverse = button(QStringLiteral("playReverseButton"), QStringLiteral("play-reverse"), tr("Play backwards (J)"));
+    auto* start =
+        button(QStringLiteral("goStartButton"), QStringLiteral("go-start"), tr("First frame (Home)"));
+    auto* back =
+        button(QStringLiteral("stepBackButton"), QStringLiteral("step-back"), tr("One frame back (Left)"));
+    m_reverse =
+        button(QStringLiteral("playReverseButton"), QStringLiteral("play-reverse"), tr("Play backwards (J)"));
     auto* stop = button(QStringLiteral("stopButton"), QStringLiteral("stop"), tr("Stop (K)"));
     m_play = button(QStringLiteral("playButton"), QStringLiteral("play"), tr("Play / pause (Space, L)"));
-    auto* forward = button(QStringLiteral("stepForwardButton"), QStringLiteral("step-forward"), tr("One frame forward (Right)"));
+    auto* forward = button(QStringLiteral("stepForwardButton"), QStringLiteral("step-forward"),
+                           tr("One frame forward (Right)"));
     auto* end = button(QStringLiteral("goEndButton"), QStringLiteral("go-end"), tr("Last frame (End)"));
     m_loop = button(QStringLiteral("loopButton"), QStringLiteral("loop"), tr("Loop playback"));
     m_loop->setCheckable(true);
@@ -45,7 +50,8 @@ TransportBar::TransportBar(PlaybackController* playback, QWidget* parent) : QWid
 
     m_displayView = new QComboBox(this);
     m_displayView->setObjectName(QStringLiteral("displayViewBox"));
-    m_displayView->setToolTip(tr("Display and view transform the picture is shown and exported through (OpenColorIO)"));
+    m_displayView->setToolTip(
+        tr("Display and view transform the picture is shown and exported through (OpenColorIO)"));
     m_displayView->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
     auto* layout = new QHBoxLayout(this);
@@ -75,13 +81,16 @@ TransportBar::TransportBar(PlaybackController* playback, QWidget* parent) : QWid
     connect(m_loop, &QToolButton::toggled, playback, &PlaybackController::setLooping);
     connect(playback, &PlaybackController::frameChanged, this, &TransportBar::updateTime);
     connect(playback, &PlaybackController::speedChanged, this, [this](double speed) {
-        m_play->setIcon(QIcon(speed > 0 ? QStringLiteral(":/icons/pause.svg") : QStringLiteral(":/icons/play.svg")));
-        m_reverse->setIcon(QIcon(speed < 0 ? QStringLiteral(":/icons/pause.svg") : QStringLiteral(":/icons/play-reverse.svg")));
+        m_play->setIcon(
+            QIcon(speed > 0 ? QStringLiteral(":/icons/pause.svg") : QStringLiteral(":/icons/play.svg")));
+        m_reverse->setIcon(QIcon(speed < 0 ? QStringLiteral(":/icons/pause.svg")
+                                           : QStringLiteral(":/icons/play-reverse.svg")));
         if (speed == 0)
             m_rate->clear();
         updateTime();
     });
-    connect(m_zoom, &QComboBox::activated, this, [this](int index) { emit zoomChosen(m_zoom->itemData(index).toDouble()); });
+    connect(m_zoom, &QComboBox::activated, this,
+            [this](int index) { emit zoomChosen(m_zoom->itemData(index).toDouble()); });
     connect(m_displayView, &QComboBox::activated, this, &TransportBar::displayViewChosen);
     updateTime();
 }
@@ -148,7 +157,7 @@ void TransportBar::setPlaybackRate(double framesPerSecond, double target)
 {
     m_rate->setText(tr("%1 fps").arg(framesPerSecond, 0, 'f', 1));
     m_rate->setStyleSheet(framesPerSecond < target * 0.97 ? QStringLiteral("color: #e06c5a;")
-                                                           : QStringLiteral("color: #7cc47a;"));
+                                                          : QStringLiteral("color: #7cc47a;"));
 }
 
 } // namespace cg

@@ -9,8 +9,8 @@
 
 namespace cg {
 namespace {
-constexpr double kHalf = 0.5;     ///< the plane spans Cb, Cr = -0.5 .. 0.5 (as ScopeData does)
-constexpr double kView = 0.56;    ///< a little room around it for the labels
+constexpr double kHalf = 0.5;  ///< the plane spans Cb, Cr = -0.5 .. 0.5 (as ScopeData does)
+constexpr double kView = 0.56; ///< a little room around it for the labels
 } // namespace
 
 QPointF VectorScope::chroma(const Rgb& c)
@@ -42,13 +42,13 @@ VectorScope::VectorScope(QWidget* parent) : ScopeView(parent)
     face->setLayer(QStringLiteral("background"));
 
     m_pixmap = new QCPItemPixmap(this);
-    m_pixmap->setLayer(QStringLiteral("main"));
+    m_pixmap->setLayer(traceLayer());
     m_pixmap->setScaled(true, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     m_pixmap->topLeft->setCoords(-kHalf, kHalf);
     m_pixmap->bottomRight->setCoords(kHalf, -kHalf);
 
     // Graticule above the trace: axes, the 75 % circle, skin-tone line, bar targets.
-    addLayer(QStringLiteral("graticule"), layer(QStringLiteral("main")), QCustomPlot::limAbove);
+    addLayer(QStringLiteral("graticule"), traceLayer(), QCustomPlot::limAbove);
     const QPen dim(QColor(0x80, 0x80, 0x80, 0x60), 1);
     for (const auto& line : {QLineF(-kHalf, 0, kHalf, 0), QLineF(0, -kHalf, 0, kHalf)}) {
         auto* l = new QCPItemLine(this);
@@ -68,13 +68,14 @@ VectorScope::VectorScope(QWidget* parent) : ScopeView(parent)
     {
         Rgb colour;
         const char* label;
-    } bars[] = {{{1, 0, 0}, "R"}, {{1, 0, 1}, "Mg"}, {{0, 0, 1}, "B"},
-                {{0, 1, 1}, "Cy"}, {{0, 1, 0}, "G"}, {{1, 1, 0}, "Yl"}};
+    } bars[] = {{{1, 0, 0}, "R"},  {{1, 0, 1}, "Mg"}, {{0, 0, 1}, "B"},
+                {{0, 1, 1}, "Cy"}, {{0, 1, 0}, "G"},  {{1, 1, 0}, "Yl"}};
     QFont labelFont = font();
     labelFont.setPointSizeF(labelFont.pointSizeF() * 0.75);
     for (const auto& bar : bars) {
-        const QColor tint = QColor::fromRgbF(float(0.35 + 0.6 * bar.colour.r), float(0.35 + 0.6 * bar.colour.g),
-                                             float(0.35 + 0.6 * bar.colour.b));
+        const QColor tint =
+            QColor::fromRgbF(float(0.35 + 0.6 * bar.colour.r), float(0.35 + 0.6 * bar.colour.g),
+                             float(0.35 + 0.6 * bar.colour.b));
         for (double level : {0.75, 1.0}) {
             const QPointF p = chroma(bar.colour * level);
             const double box = level == 0.75 ? 0.022 : 0.014;
@@ -108,7 +109,7 @@ void VectorScope::clearData()
     m_trace = QImage(1, 1, QImage::Format_ARGB32_Premultiplied);
     m_trace.fill(Qt::transparent);
     m_pixmap->setPixmap(QPixmap::fromImage(m_trace));
-    replot();
+    refreshTrace();
 }
 
 void VectorScope::setScopeData(const ScopeData& data)
@@ -146,7 +147,7 @@ void VectorScope::setScopeData(const ScopeData& data)
         }
     }
     m_pixmap->setPixmap(QPixmap::fromImage(m_trace));
-    replot(QCustomPlot::rpQueuedReplot);
+    refreshTrace();
 }
 
 void VectorScope::keepSquare()

@@ -2,6 +2,7 @@
 
 #include "DarkTheme.h"
 
+#include <QElapsedTimer>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -124,7 +125,8 @@ QRect Viewer::placeIn(const QRect& area) const
     const QSizeF size = QSizeF(picture) * m_scale;
     const QPointF centre = QRectF(area).center() + m_pan;
     // Rounded position and size (not the bounding rectangle), so 100 % is exactly one pixel per pixel.
-    return QRect(QPoint(int(std::lround(centre.x() - size.width() / 2)), int(std::lround(centre.y() - size.height() / 2))),
+    return QRect(QPoint(int(std::lround(centre.x() - size.width() / 2)),
+                        int(std::lround(centre.y() - size.height() / 2))),
                  QSize(int(std::lround(size.width())), int(std::lround(size.height()))));
 }
 
@@ -238,15 +240,18 @@ QImage Viewer::composedFrame() const
         QImage frame = gradedOrOriginal().copy();
         const int split = std::clamp(int(std::lround(m_wipe * frame.width())), 0, frame.width());
         for (int y = 0; y < frame.height(); ++y)
-            std::memcpy(frame.scanLine(y), m_originalQ.constScanLine(y), size_t(split) * 3);
+            std::memcpy(frame.scanLine(y), m_originalQ.constScanLine(y), size_t(split) * 4);
         return frame;
     }
     case Mode::SideBySide: {
         const QImage& graded = gradedOrOriginal();
-        const size_t rowBytes = size_t(m_originalQ.width()) * 3;
-        QImage frame(m_originalQ.width() * 2, m_originalQ.height(), QImage::Format_RGB888);
+        const QImage& original = m_originalQ.format() == graded.format()
+                                     ? m_originalQ
+                                     : m_originalQ.convertToFormat(graded.format());
+        const size_t rowBytes = size_t(original.bytesPerLine());
+        QImage frame(original.width() * 2, original.height(), graded.format());
         for (int y = 0; y < frame.height(); ++y) {
-            std::memcpy(frame.scanLine(y), m_originalQ.constScanLine(y), rowBytes);
+            std::memcpy(frame.scanLine(y), original.constScanLine(y), rowBytes);
             std::memcpy(frame.scanLine(y) + rowBytes, graded.constScanLine(y), rowBytes);
         }
         return frame;
@@ -288,6 +293,8 @@ void Viewer::drawPicture(QPainter& painter, const QRect& target, const QImage& i
 
 void Viewer::paintEvent(QPaintEvent*)
 {
+    QElapsedTimer clock;
+    clock.start();
     QPainter p(this);
     p.fillRect(rect(), DarkTheme::viewerBackground());
     if (m_originalQ.isNull()) {
@@ -303,11 +310,13 @@ void Viewer::paintEvent(QPaintEvent*)
             p.setFont(font());
             p.drawText(r.adjusted(40, 44, -40, 0), Qt::AlignHCenter | Qt::AlignVCenter | Qt::TextWordWrap,
                        m_message);
-            p.drawText(r.adjusted(40, 96, -40, 0), Qt::AlignHCenter | Qt::AlignVCenter | Qt::TextWordWrap,
-                       tr("Edit ▸ Relink Media… points the clip at the file's new place; its grade is kept."));
+            p.drawText(
+                r.adjusted(40, 96, -40, 0), Qt::AlignHCenter | Qt::AlignVCenter | Qt::TextWordWrap,
+                tr("Edit ▸ Relink Media… points the clip at the file's new place; its grade is kept."));
             return;
         }
-        p.drawText(r.adjusted(0, 0, 0, -14), Qt::AlignCenter, tr("Import a clip or open a project to start grading"));
+        p.drawText(r.adjusted(0, 0, 0, -14), Qt::AlignCenter,
+                   tr("Import a clip or open a project to start grading"));
         p.setFont(font());
         p.drawText(r.adjusted(0, 44, 0, 0), Qt::AlignCenter,
                    tr("File ▸ Import Media (Ctrl+I), File ▸ Open (Ctrl+O), or drop files here"));
@@ -376,9 +385,11 @@ void Viewer::paintEvent(QPaintEvent*)
         p.drawText(rect().adjusted(0, 0, -10, -6), Qt::AlignRight | Qt::AlignBottom, text);
     }
     m_paintedSerial = m_serial;
+    m_paintMs = double(clock.nsecsElapsed()) / 1e6;
     const qint64 serial = m_serial;
     // Emitted after painting has finished with this widget's state.
-    QMetaObject::invokeMethod(this, [this, serial] { emit framePainted(serial); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, serial] { emit framePainted(serial); }, Qt::QueuedConnection);
 }
 
 // ---------------------------------------------------------------------------------------------

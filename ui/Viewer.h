@@ -43,6 +43,8 @@ public:
     /// The frame was painted (at least once) since it arrived: for latency measurements.
     qint64 paintedFrameSerial() const { return m_paintedSerial; }
     qint64 frameSerial() const { return m_serial; }
+    /// Time the last paint took (ms).
+    double lastPaintMilliseconds() const { return m_paintMs; }
 
     Mode mode() const { return m_mode; }
     void setMode(Mode mode);
@@ -113,6 +115,7 @@ private:
     qint64 m_frame = -1;
     qint64 m_serial = 0;
     qint64 m_paintedSerial = 0;
+    double m_paintMs = 0.0;
     QString m_message;
     Mode m_mode = Mode::Graded;
     Mode m_lastComparison = Mode::Graded; ///< what toggleBeforeAfter returns to

@@ -15,7 +15,10 @@ namespace {
 struct LogScale
 {
     explicit LogScale(uint32_t peak) : norm(peak > 0 ? 255.0 / std::log1p(double(peak)) : 0.0) {}
-    int operator()(uint32_t count) const { return count ? std::min(255, int(std::log1p(double(count)) * norm + 0.5)) : 0; }
+    int operator()(uint32_t count) const
+    {
+        return count ? std::min(255, int(std::log1p(double(count)) * norm + 0.5)) : 0;
+    }
     double norm;
 };
 
@@ -24,8 +27,8 @@ const std::array<QRgb, 256>& phosphor()
 {
     static const std::array<QRgb, 256> table = [] {
         std::array<QRgb, 256> t{};
-        const QColor stops[] = {DarkTheme::scopeBackground(), QColor(0x0c, 0x2e, 0x14), QColor(0x2f, 0x9e, 0x50),
-                                QColor(0x9c, 0xf0, 0xa8), QColor(0xf4, 0xff, 0xf4)};
+        const QColor stops[] = {DarkTheme::scopeBackground(), QColor(0x0c, 0x2e, 0x14),
+                                QColor(0x2f, 0x9e, 0x50), QColor(0x9c, 0xf0, 0xa8), QColor(0xf4, 0xff, 0xf4)};
         const double at[] = {0.0, 0.02, 0.45, 0.8, 1.0};
         for (int i = 0; i < 256; ++i) {
             const double v = i / 255.0;
@@ -34,8 +37,9 @@ const std::array<QRgb, 256>& phosphor()
                 ++s;
             const double f = (v - at[s]) / (at[s + 1] - at[s]);
             const auto mix = [&](int a, int b) { return int(a + (b - a) * f + 0.5); };
-            t[size_t(i)] = qRgb(mix(stops[s].red(), stops[s + 1].red()), mix(stops[s].green(), stops[s + 1].green()),
-                                mix(stops[s].blue(), stops[s + 1].blue()));
+            t[size_t(i)] =
+                qRgb(mix(stops[s].red(), stops[s + 1].red()), mix(stops[s].green(), stops[s + 1].green()),
+                     mix(stops[s].blue(), stops[s + 1].blue()));
         }
         return t;
     }();
@@ -70,7 +74,7 @@ WaveformScope::WaveformScope(Mode mode, QWidget* parent) : ScopeView(parent), m_
     }
 
     m_pixmap = new QCPItemPixmap(this);
-    m_pixmap->setLayer(QStringLiteral("main"));
+    m_pixmap->setLayer(traceLayer());
     m_pixmap->setScaled(true, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     m_pixmap->topLeft->setCoords(0.0, 100.0);
     m_pixmap->bottomRight->setCoords(1.0, 0.0);
@@ -84,7 +88,7 @@ void WaveformScope::clearData()
     m_trace = QImage(1, 1, QImage::Format_RGB32);
     m_trace.fill(DarkTheme::scopeBackground());
     m_pixmap->setPixmap(QPixmap::fromImage(m_trace));
-    replot();
+    refreshTrace();
 }
 
 void WaveformScope::setScopeData(const ScopeData& data)
@@ -140,7 +144,7 @@ void WaveformScope::setScopeData(const ScopeData& data)
     }
     m_columns = columns;
     m_pixmap->setPixmap(QPixmap::fromImage(m_trace));
-    replot(QCustomPlot::rpQueuedReplot);
+    refreshTrace();
 }
 
 } // namespace cg

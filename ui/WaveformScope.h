@@ -16,7 +16,12 @@ class WaveformScope : public ScopeView
 {
     Q_OBJECT
 public:
-    enum class Mode { Luma, RgbOverlay, Parade };
+    enum class Mode
+    {
+        Luma,
+        RgbOverlay,
+        Parade
+    };
 
     explicit WaveformScope(Mode mode = Mode::Luma, QWidget* parent = nullptr);
 

@@ -10,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QJsonObject>
+#include <csignal>
 #include <cstdio>
 #include <exception>
 #include <functional>
@@ -58,6 +59,9 @@ int runVersion()
 
 int main(int argc, char** argv)
 {
+    // A file-size limit (ulimit -f) must surface as a write error, cleaned up like a full disk,
+    // not kill the process with a half-written temporary file left behind.
+    std::signal(SIGXFSZ, SIG_IGN);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("cinegrade-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CINEGRADE_VERSION));

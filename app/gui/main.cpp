@@ -129,8 +129,9 @@ int main(int argc, char** argv)
     parser.addOption(screenshot);
     parser.addOption(lang);
     parser.addPositionalArgument(QStringLiteral("files"),
-                                 QCoreApplication::translate("main", "A project (.cgproj), or video clips and "
-                                                                     "stills to open as a new project."),
+                                 QCoreApplication::translate("main",
+                                                             "A project (.cgproj), or video clips and "
+                                                             "stills to open as a new project."),
                                  QStringLiteral("[PROJECT | MEDIA...]"));
     parser.process(app);
     const QStringList files = parser.positionalArguments();

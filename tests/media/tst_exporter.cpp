@@ -4,6 +4,7 @@
 #include "FfmpegPtr.h"
 #include "GradedYuvTable.h"
 #include "Image.h"
+#include "MediaInfo.h"
 #include "VideoDecoder.h"
 #include "YuvConverter.h"
 
@@ -292,6 +293,15 @@ private slots:
         QVERIFY2(std::abs(number(aac, "duration") - number(source, "duration")) <= 0.04,
                  qPrintable(aac.value("duration").toString()));
 
+        // Re-encoded audio is trimmed to the sample: frames 10..29 are 0.4 s to 1.2 s.
+        ExportSettings range;
+        range.firstFrame = 10;
+        range.lastFrame = 29;
+        exportVideo(m_pcmClip, folder + "/range.mp4", CompiledGrade(testGrade()), range);
+        const QJsonObject trimmed = streamsOf(probe(folder + "/range.mp4"), "audio").value(0);
+        QVERIFY2(std::abs(number(trimmed, "duration") - 0.8) <= 0.03,
+                 qPrintable(trimmed.value("duration").toString()));
+
         ExportSettings prores;
         prores.codec = ExportCodec::ProResLT;
         exportVideo(m_pcmClip, folder + "/out.mov", CompiledGrade(testGrade()), prores);
@@ -532,6 +542,29 @@ private slots:
                                                       &cancel));
         QVERIFY2(lastDone <= 5, qPrintable(QString::number(lastDone)));
         QCOMPARE(filesIn(folder), QStringList());
+    }
+
+    void truncatedInputExportsTheFramesItHolds()
+    {
+        // The index (moov) at the front promises 50 frames; the media data stops after about half. The
+        // probe counts the frames that can be read, and the export holds exactly those (or refuses with
+        // a message); it never writes frames that are not there, and leaves no temporary file.
+        const QString folder = outputFolder("truncated");
+        const QString cut = folder + "/cut.mp4";
+        QVERIFY(runFfmpeg({"-i", m_clip, "-c", "copy", "-movflags", "+faststart", cut}));
+        QFile file(cut);
+        QVERIFY(file.resize(file.size() * 6 / 10));
+        const qint64 readable = probeMedia(cut).video->frameCount;
+        QVERIFY(readable > 0 && readable < 50);
+        try {
+            exportVideo(cut, folder + "/out.mp4", CompiledGrade(testGrade()), ExportSettings());
+            const QJsonObject video = streamsOf(probe(folder + "/out.mp4"), "video").value(0);
+            QCOMPARE(video.value("nb_read_packets").toString().toLongLong(), readable);
+            QCOMPARE(filesIn(folder), (QStringList{"cut.mp4", "out.mp4"}));
+        } catch (const InputError& error) {
+            qInfo("refused: %s", error.what());
+            QCOMPARE(filesIn(folder), QStringList{"cut.mp4"});
+        }
     }
 
     void refusesToOverwriteItsInput()

@@ -97,8 +97,8 @@ inline bool makeClip(const QString& path, int frames = 12, int width = 320, int 
                           .arg(height)
                           .arg(fps)
                           .arg(double(frames) / fps),
-                      "-frames:v", QString::number(frames), "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset",
-                      "ultrafast", "-g", "6", path});
+                      "-frames:v", QString::number(frames), "-pix_fmt", "yuv420p", "-c:v", "libx264",
+                      "-preset", "ultrafast", "-g", "6", path});
 }
 
 inline void waitIdle(cg::MainWindow& window, int timeoutMs = 20000)

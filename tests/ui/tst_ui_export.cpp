@@ -126,7 +126,10 @@ void TestUiExport::exportDialogWritesTheGradedClipInTheBackground()
         const double toExpected = meanDifference(decoded, expected);
         const double toSource = meanDifference(decoded, source.frame(frame));
         QVERIFY2(toExpected < 0.02 && toExpected * 3 < toSource,
-                 qPrintable(QStringLiteral("frame %1: %2 from the grade, %3 from the source").arg(frame).arg(toExpected).arg(toSource)));
+                 qPrintable(QStringLiteral("frame %1: %2 from the grade, %3 from the source")
+                                .arg(frame)
+                                .arg(toExpected)
+                                .arg(toSource)));
     }
     waitIdle(w);
 }
@@ -183,7 +186,8 @@ void TestUiExport::cancelStopsTheExportAndLeavesNothing()
     QVERIFY2(finished.first().at(2).toString().contains(QStringLiteral("cancelled")),
              qPrintable(finished.first().at(2).toString()));
     QVERIFY(!QFileInfo::exists(out));
-    QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("cancelled*")}, QDir::Files | QDir::Hidden), QStringList());
+    QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("cancelled*")}, QDir::Files | QDir::Hidden),
+             QStringList());
     QVERIFY(dialog->exportButton()->isEnabled());
     waitIdle(w);
 }
@@ -213,10 +217,12 @@ void TestUiExport::unwritableFolderGivesAMessageAndKeepsTheProject()
     QVERIFY(finished.count() == 2 || finished.wait(30000));
     QCOMPARE(finished.last().at(0).toBool(), false);
     const QString message = finished.last().at(2).toString();
-    QVERIFY2(message.startsWith(QStringLiteral("Export failed")) && message.contains(folder), qPrintable(message));
+    QVERIFY2(message.startsWith(QStringLiteral("Export failed")) && message.contains(folder),
+             qPrintable(message));
     QCOMPARE(dialog->statusLabel()->text(), message);
     QVERIFY(w.session()->project() == before);
-    QFile::setPermissions(locked.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QFile::setPermissions(locked.path(),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     waitIdle(w);
 }
 
@@ -262,8 +268,8 @@ void TestUiExport::stillsAndFramesExportAsGradedImages()
     w.exportGradedImage(out);
     QVERIFY(finished.count() == 1 || finished.wait(20000));
     QVERIFY(finished.first().at(1).toBool());
-    QVERIFY(StillImage::read(out) ==
-            CompiledGrade(w.session()->currentGrade(), CompiledGrade::kExportSize).applied(ClipMedia(m_clip).frame(4)));
+    QVERIFY(StillImage::read(out) == CompiledGrade(w.session()->currentGrade(), CompiledGrade::kExportSize)
+                                         .applied(ClipMedia(m_clip).frame(4)));
     waitIdle(w);
 }
 

@@ -121,7 +121,8 @@ void TestUiGradePanel::liftWheelDragPushesTheColourAndKeepsLuma()
     dragWheel(lift, QPoint(40, 0));
     waitIdle(w);
     const Rgb rgb = w.session()->currentGrade().lift.rgb;
-    QVERIFY2(rgb.b > 0.01 && rgb.g < 0.0 && std::abs(rgb.r) < 1e-12, qPrintable(QStringLiteral("%1 %2 %3").arg(rgb.r).arg(rgb.g).arg(rgb.b)));
+    QVERIFY2(rgb.b > 0.01 && rgb.g < 0.0 && std::abs(rgb.r) < 1e-12,
+             qPrintable(QStringLiteral("%1 %2 %3").arg(rgb.r).arg(rgb.g).arg(rgb.b)));
     QVERIFY(std::abs(luma(rgb)) < 1e-9); // a balance, not a brightness change
     QCOMPARE(w.session()->currentGrade().lift.master, 0.0);
     QVERIFY(w.viewer()->gradedImage() == expectedGraded(w));
@@ -396,7 +397,8 @@ void TestUiGradePanel::badLutShowsErrorAndGoodLutApplies()
     for (int b = 0; b < 2; ++b)
         for (int g = 0; g < 2; ++g)
             for (int r = 0; r < 2; ++r)
-                text += QByteArray::number(b) + ' ' + QByteArray::number(g) + ' ' + QByteArray::number(r) + '\n';
+                text +=
+                    QByteArray::number(b) + ' ' + QByteArray::number(g) + ' ' + QByteArray::number(r) + '\n';
     writeFile(swap, text);
     RecordingWindow w;
     open(w, {m_clip});
@@ -422,7 +424,8 @@ void TestUiGradePanel::cdlImportsAndExportsPrimaries()
 {
     const QString cc = m_dir.filePath(QStringLiteral("look.cc"));
     writeFile(cc, "<ColorCorrection id=\"shot1\">\n"
-                  "  <SOPNode><Slope>1.1 1.0 0.9</Slope><Offset>0.01 0 -0.02</Offset><Power>1.0 1.1 1.0</Power></SOPNode>\n"
+                  "  <SOPNode><Slope>1.1 1.0 0.9</Slope><Offset>0.01 0 -0.02</Offset><Power>1.0 1.1 "
+                  "1.0</Power></SOPNode>\n"
                   "  <SatNode><Saturation>0.8</Saturation></SatNode>\n"
                   "</ColorCorrection>\n");
     RecordingWindow w;

@@ -8,13 +8,17 @@
 #include "ColorWheel.h"
 #include "DarkTheme.h"
 #include "PlaybackController.h"
+#include "ThumbnailLoader.h"
+#include "TimelinePanel.h"
 
 #include <QAction>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QListWidget>
 #include <QMimeData>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QUndoStack>
 #include <QUrl>
 
@@ -34,6 +38,7 @@ private slots:
     void declinedRelinkLeavesTheClipOfflineUntilRelinked();
     void droppedFilesAreImportedAndUnreadableOnesRefused();
     void importAddsClipsAndUndoRemovesThem();
+    void timelineShowsGradedThumbnailsMadeInTheBackground();
     void inAndOutMarksAreSetWithIAndO();
     void autosaveRecoversWorkAfterACrash();
     void autosaveWritesOnItsOwnWhileThereAreChanges();
@@ -187,7 +192,8 @@ void TestUiProject::declinedRelinkLeavesTheClipOfflineUntilRelinked()
     QCOMPARE(w.missingAsked.size(), 1);
     QCOMPARE(w.session()->clipCount(), 1);
     QVERIFY(!w.session()->media());
-    QVERIFY2(w.session()->mediaError().contains(QStringLiteral("gone.mp4")), qPrintable(w.session()->mediaError()));
+    QVERIFY2(w.session()->mediaError().contains(QStringLiteral("gone.mp4")),
+             qPrintable(w.session()->mediaError()));
     QVERIFY(!w.viewer()->hasGraded());
     QVERIFY(w.errorDialogs.isEmpty()); // said in the viewer and the status bar, not in the way
     QVERIFY(!w.findChild<QAction*>(QStringLiteral("exportAction"))->isEnabled());
@@ -275,6 +281,35 @@ void TestUiProject::importAddsClipsAndUndoRemovesThem()
     QCOMPARE(w.session()->clipCount(), 0);
     QVERIFY(!w.session()->hasClip());
     waitIdle(w);
+}
+
+void TestUiProject::timelineShowsGradedThumbnailsMadeInTheBackground()
+{
+    RecordingWindow w;
+    open(w, m_clip);
+    QVERIFY(w.importMedia({m_clip}));
+    QListWidget* list = w.timelinePanel()->clipList();
+    QCOMPARE(list->count(), 2);
+    waitIdle(w);
+    // The role that holds the thumbnail (see TimelinePanel.cpp): Qt::UserRole + 6.
+    const auto thumbnail = [&](int row) { return list->item(row)->data(Qt::UserRole + 6).value<QImage>(); };
+    const QImage before = thumbnail(0);
+    QVERIFY(!before.isNull());
+    QCOMPARE(before.width(), std::min(ThumbnailLoader::kWidth, 320));
+    QCOMPARE(thumbnail(1), before); // the same picture, the same (identity) grade
+    // Thumbnails come from a worker thread, not the GUI thread.
+    QThread* madeOn = nullptr;
+    connect(w.timelinePanel()->thumbnails(), &ThumbnailLoader::ready, this,
+            [&] { madeOn = QThread::currentThread(); });
+    // Grading a clip re-grades its thumbnail (once the change settles).
+    setControl(w, QStringLiteral("saturation"), 0.0);
+    waitIdle(w);
+    QVERIFY(madeOn == QThread::currentThread()); // delivered to the GUI thread, by signal
+    const QImage grey = thumbnail(0);
+    QVERIFY(grey != before);
+    const QColor c = grey.pixelColor(grey.width() / 3, grey.height() / 2);
+    QVERIFY2(std::abs(c.red() - c.green()) <= 2 && std::abs(c.green() - c.blue()) <= 2, qPrintable(c.name()));
+    QCOMPARE(thumbnail(1), before);
 }
 
 void TestUiProject::inAndOutMarksAreSetWithIAndO()

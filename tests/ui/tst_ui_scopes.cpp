@@ -94,7 +94,8 @@ void TestUiScopes::scopesFollowTheGrade()
     setControl(w, QStringLiteral("exposure"), 1.0);
     waitIdle(w);
     const double meanAfter = ScopesPanel::meanLuma(w.scopesPanel()->scopeData());
-    QVERIFY2(meanAfter > meanBefore + 0.05, qPrintable(QStringLiteral("%1 -> %2").arg(meanBefore).arg(meanAfter)));
+    QVERIFY2(meanAfter > meanBefore + 0.05,
+             qPrintable(QStringLiteral("%1 -> %2").arg(meanBefore).arg(meanAfter)));
 
     // Without saturation every pixel is neutral: the vectorscope collapses to its centre.
     setControl(w, QStringLiteral("saturation"), 0.0);
@@ -123,7 +124,8 @@ void TestUiScopes::vectorscopeTargetsSitWhereColourBarsLand()
     const ScopeData& data = w.scopesPanel()->scopeData();
     const int size = ScopeData::kVectorscopeSize;
     // Each 75 % bar of the chart must put pixels at (or next to) its target on the graticule.
-    const Rgb bars[] = {{0.75, 0, 0}, {0.75, 0, 0.75}, {0, 0, 0.75}, {0, 0.75, 0.75}, {0, 0.75, 0}, {0.75, 0.75, 0}};
+    const Rgb bars[] = {{0.75, 0, 0},    {0.75, 0, 0.75}, {0, 0, 0.75},
+                        {0, 0.75, 0.75}, {0, 0.75, 0},    {0.75, 0.75, 0}};
     for (const Rgb& bar : bars) {
         const QPointF target = VectorScope::chroma(bar);
         const int u = int(std::floor((target.x() + 0.5) * size));
@@ -135,7 +137,12 @@ void TestUiScopes::vectorscopeTargetsSitWhereColourBarsLand()
                 near += data.vectorscope[size_t(vv) * size + size_t(uu)];
             }
         QVERIFY2(near > 100, qPrintable(QStringLiteral("%1 %2 %3: %4 pixels near (%5, %6)")
-                                             .arg(bar.r).arg(bar.g).arg(bar.b).arg(near).arg(u).arg(v)));
+                                            .arg(bar.r)
+                                            .arg(bar.g)
+                                            .arg(bar.b)
+                                            .arg(near)
+                                            .arg(u)
+                                            .arg(v)));
     }
     auto* vector = static_cast<VectorScope*>(w.scopesPanel()->scope(ScopesPanel::Kind::Vectorscope));
     QVERIFY(vector);
@@ -201,7 +208,8 @@ void TestUiScopes::scopesKeepUpDuringPlayback()
     QVERIFY2(w.scopesPanel()->updates() - updates >= 5,
              qPrintable(QString::number(w.scopesPanel()->updates() - updates)));
     waitIdle(w);
-    QVERIFY(w.scopesPanel()->scopeData().rgbHistogram == computeScopes(w.viewer()->gradedImage()).rgbHistogram);
+    QVERIFY(w.scopesPanel()->scopeData().rgbHistogram ==
+            computeScopes(w.viewer()->gradedImage()).rgbHistogram);
 }
 
 QTEST_MAIN(TestUiScopes)

@@ -57,7 +57,8 @@ QImage landscapeImage(int width, int height)
         QPainterPath path;
         path.moveTo(0, height);
         for (int x = 0; x <= width; x += 8)
-            path.lineTo(x, height * base + amplitude * height * std::sin(frequency * x / width * 6.283 + phase) *
+            path.lineTo(x, height * base + amplitude * height *
+                                               std::sin(frequency * x / width * 6.283 + phase) *
                                                std::cos(0.7 * frequency * x / width * 6.283));
         path.lineTo(width, height);
         path.closeSubpath();
@@ -66,9 +67,10 @@ QImage landscapeImage(int width, int height)
     hill(0.62, 0.05, 1.3, 0.4, QColor(70, 84, 92));
     hill(0.72, 0.06, 2.1, 1.9, QColor(46, 74, 52));
     hill(0.84, 0.04, 3.2, 0.7, QColor(30, 52, 34));
-    const QColor chart[] = {QColor(115, 82, 68),  QColor(194, 150, 130), QColor(98, 122, 157), QColor(87, 108, 67),
-                            QColor(133, 128, 177), QColor(103, 189, 170), QColor(214, 126, 44), QColor(80, 91, 166),
-                            QColor(193, 90, 99),  QColor(94, 60, 108),   QColor(157, 188, 64), QColor(224, 163, 46)};
+    const QColor chart[] = {QColor(115, 82, 68),  QColor(194, 150, 130), QColor(98, 122, 157),
+                            QColor(87, 108, 67),  QColor(133, 128, 177), QColor(103, 189, 170),
+                            QColor(214, 126, 44), QColor(80, 91, 166),   QColor(193, 90, 99),
+                            QColor(94, 60, 108),  QColor(157, 188, 64),  QColor(224, 163, 46)};
     const int patch = width / 30;
     for (int i = 0; i < 12; ++i)
         p.fillRect(QRect(width / 2 - 6 * (patch + 4) + i * (patch + 4), height - patch * 2, patch, patch),
@@ -126,9 +128,10 @@ void TestUiScreenshots::initTestCase()
     QVERIFY(landscapeImage(1280, 720).save(m_still));
     // A slow push-in on the landscape: a "camera clip" with movement.
     m_scene = m_dir.filePath(QStringLiteral("A001_C003.mp4"));
-    QVERIFY(runFfmpeg({"-loop", "1", "-i", m_still, "-vf",
-                       "zoompan=z='1+0.004*on':x='iw/2-(iw/zoom/2)':y='ih/2-(ih/zoom/2)':d=1:s=1280x720:fps=25",
-                       "-frames:v", "24", "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "ultrafast", m_scene}));
+    QVERIFY(runFfmpeg(
+        {"-loop", "1", "-i", m_still, "-vf",
+         "zoompan=z='1+0.004*on':x='iw/2-(iw/zoom/2)':y='ih/2-(ih/zoom/2)':d=1:s=1280x720:fps=25",
+         "-frames:v", "24", "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "ultrafast", m_scene}));
     m_bars = m_dir.filePath(QStringLiteral("bars.mp4"));
     QVERIFY(makeClip(m_bars, 10, 640, 360, 25, QStringLiteral("smptehdbars")));
     m_pattern = m_dir.filePath(QStringLiteral("B002_C001.mp4"));
@@ -271,7 +274,8 @@ void TestUiScreenshots::germanTranslationIsComplete()
     {
         RecordingWindow w;
         w.resize(1600, 960);
-        QCOMPARE(w.findChild<QDockWidget*>(QStringLiteral("gradeDock"))->windowTitle(), QStringLiteral("Primärkorrektur"));
+        QCOMPARE(w.findChild<QDockWidget*>(QStringLiteral("gradeDock"))->windowTitle(),
+                 QStringLiteral("Primärkorrektur"));
         QCOMPARE(w.findChild<QAction*>(QStringLiteral("openAction"))->text(),
                  german.translate("cg::MainWindow", "&Open Project or Media…"));
         w.show();
@@ -302,11 +306,13 @@ void TestUiScreenshots::shortcutsDialogListsRealBindings()
     });
     w.findChild<QAction*>(QStringLiteral("shortcutsAction"))->trigger();
     const QString all = rows.join(QLatin1Char('\n'));
-    for (const char* row : {"Undo=Ctrl+Z", "Redo=Ctrl+Shift+Z, Ctrl+Y", "Quit=Ctrl+Q", "Toggle Before/After=\\, B",
-                            "Play / Pause=Space", "Stop=K", "Previous Frame=Left", "Next Frame=Right",
-                            "First Frame=Home", "Last Frame=End", "Mark In=I", "Mark Out=O", "Copy Grade=Ctrl+C",
-                            "Paste Grade=Ctrl+V", "Zoom to Fit=Shift+Z"})
-        QVERIFY2(rows.contains(QString::fromUtf8(row)), qPrintable(QString::fromUtf8(row) + QStringLiteral(" not in\n") + all));
+    for (const char* row :
+         {"Undo=Ctrl+Z", "Redo=Ctrl+Shift+Z, Ctrl+Y", "Quit=Ctrl+Q", "Toggle Before/After=\\, B",
+          "Play / Pause=Space", "Stop=K", "Previous Frame=Left", "Next Frame=Right", "First Frame=Home",
+          "Last Frame=End", "Mark In=I", "Mark Out=O", "Copy Grade=Ctrl+C", "Paste Grade=Ctrl+V",
+          "Zoom to Fit=Shift+Z"})
+        QVERIFY2(rows.contains(QString::fromUtf8(row)),
+                 qPrintable(QString::fromUtf8(row) + QStringLiteral(" not in\n") + all));
     QVERIFY(all.contains(QStringLiteral("Play Backwards (faster each press)=J")));
     QVERIFY(all.contains(QStringLiteral("Play Forwards (faster each press)=L")));
 }
@@ -324,7 +330,8 @@ void TestUiScreenshots::preferencesStoreLanguageAndAutosave()
     QCOMPARE(PreferencesDialog::language(), QStringLiteral("de"));
     QCOMPARE(PreferencesDialog::autosaveIntervalSeconds(), 7);
     QSignalSpy applied(&dialog, &PreferencesDialog::applied);
-    connect(&dialog, &PreferencesDialog::applied, &w, [&] { w.autosave()->setIntervalSeconds(PreferencesDialog::autosaveIntervalSeconds()); });
+    connect(&dialog, &PreferencesDialog::applied, &w,
+            [&] { w.autosave()->setIntervalSeconds(PreferencesDialog::autosaveIntervalSeconds()); });
     dialog.apply();
     QCOMPARE(w.autosave()->intervalSeconds(), 7);
     QSettings().clear();

@@ -142,7 +142,8 @@ void TestUiViewer::splitWipeShowsTheOriginalOnTheLeft()
     // Dragging the wipe to the right shows more of the original.
     QTest::mousePress(w.viewer(), Qt::LeftButton, {}, QPoint(r.left() + r.width() / 2, r.center().y()));
     QTest::mouseMove(w.viewer(), QPoint(r.left() + 9 * r.width() / 10, r.center().y()));
-    QTest::mouseRelease(w.viewer(), Qt::LeftButton, {}, QPoint(r.left() + 9 * r.width() / 10, r.center().y()));
+    QTest::mouseRelease(w.viewer(), Qt::LeftButton, {},
+                        QPoint(r.left() + 9 * r.width() / 10, r.center().y()));
     QVERIFY(std::abs(w.viewer()->wipePosition() - 0.9) < 0.02);
     QCOMPARE(w.viewer()->composedFrame().pixelColor(340, 150), original.pixelColor(340, 150));
 }
@@ -198,7 +199,8 @@ void TestUiViewer::scrubbingTheRulerShowsTheExactFrame()
         QCOMPARE(w.playback()->frame(), target);
         waitIdle(w);
         QCOMPARE(w.viewer()->frameShown(), target);
-        QVERIFY2(w.viewer()->originalImage() == decodedPreview(m_clip, target), qPrintable(QString::number(target)));
+        QVERIFY2(w.viewer()->originalImage() == decodedPreview(m_clip, target),
+                 qPrintable(QString::number(target)));
         QVERIFY(w.viewer()->gradedImage() == expectedGraded(w));
     }
     // Dragging scrubs through every frame under the mouse.
@@ -259,9 +261,7 @@ void TestUiViewer::playbackRunsAtTheClipsRateWithoutBlocking()
     qint64 longestGap = 0;
     QTimer heart;
     heart.setInterval(5);
-    QObject::connect(&heart, &QTimer::timeout, [&] {
-        longestGap = std::max(longestGap, beat.restart());
-    });
+    QObject::connect(&heart, &QTimer::timeout, [&] { longestGap = std::max(longestGap, beat.restart()); });
     QElapsedTimer clock;
     clock.start();
     beat.start();
@@ -271,13 +271,16 @@ void TestUiViewer::playbackRunsAtTheClipsRateWithoutBlocking()
     QTest::qWait(400);
     const qint64 atHalf = w.playback()->frame();
     const double expected = clock.elapsed() / 1000.0 * 25.0;
-    // The wall clock drives the playhead: it is where the clip's rate says, give or take two frames.
-    QVERIFY2(std::abs(double(atHalf) - expected) <= 2.5, qPrintable(QStringLiteral("frame %1, expected %2").arg(atHalf).arg(expected)));
+    // The wall clock drives the playhead: it is where the clip's rate says, give or take a few frames.
+    QVERIFY2(std::abs(double(atHalf) - expected) <= 4.0,
+             qPrintable(QStringLiteral("frame %1, expected %2").arg(atHalf).arg(expected)));
     QTRY_VERIFY_WITH_TIMEOUT(!w.playback()->isPlaying(), 3000);
     heart.stop();
     QCOMPARE(w.playback()->frame(), 24); // stops on the last frame
     QVERIFY2(w.playbackFramesShown() >= 12, qPrintable(QString::number(w.playbackFramesShown())));
-    QVERIFY2(longestGap < 150, qPrintable(QStringLiteral("GUI thread blocked for %1 ms").arg(longestGap)));
+    // Coarse (a busy 2-core machine can delay any thread for a while), but a GUI thread that waited
+    // for decoding or rendering would show here as gaps of whole frames, repeatedly.
+    QVERIFY2(longestGap < 300, qPrintable(QStringLiteral("GUI thread blocked for %1 ms").arg(longestGap)));
     waitIdle(w);
     QVERIFY(w.viewer()->originalImage() == decodedPreview(longer, 24));
     QVERIFY(w.viewer()->gradedImage() == expectedGraded(w));
@@ -316,8 +319,11 @@ void TestUiViewer::zoomTo100PercentShowsFullResolutionPixels()
     RecordingWindow w;
     w.resize(1400, 900);
     open(w, big);
-    // Fitted, the viewer grades the 1280-wide preview.
-    QCOMPARE(w.viewer()->originalImage().width(), kPreviewMaxWidth);
+    // Fitted, the viewer grades a preview no wider than the picture is shown.
+    const int fitted = w.viewer()->originalImage().width();
+    QCOMPARE(fitted, w.previewWidth());
+    QVERIFY(fitted < 1600 && fitted >= w.viewer()->pictureRect().width());
+    QVERIFY(w.viewer()->originalImage() == decodedPreview(big, 0, fitted));
     w.findChild<QAction*>(QStringLiteral("zoom100Action"))->trigger();
     QVERIFY(!w.viewer()->isFitted());
     QCOMPARE(w.viewer()->displayScale(), 1.0);
@@ -339,7 +345,7 @@ void TestUiViewer::zoomTo100PercentShowsFullResolutionPixels()
     w.findChild<QAction*>(QStringLiteral("zoomFitAction"))->trigger();
     QVERIFY(w.viewer()->isFitted());
     waitIdle(w);
-    QCOMPARE(w.viewer()->originalImage().width(), kPreviewMaxWidth);
+    QCOMPARE(w.viewer()->originalImage().width(), fitted);
 }
 
 void TestUiViewer::displayTransformIsChosenAndShown()

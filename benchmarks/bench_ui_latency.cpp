@@ -170,7 +170,7 @@ Playback measurePlayback(MainWindow& window, int seconds)
     spinUntil([&] { return !playback->isPlaying(); }, (seconds + 30) * 1000);
     const double elapsed = double(clock.nsecsElapsed()) / 1e9;
     result.shown = window.playbackFramesShown();
-    result.frames = playback->frameCount();
+    result.frames = playback->frameCount() - 1; // the first frame is on screen before playback starts
     result.framesPerSecond = double(result.shown) / elapsed;
     result.halfResolution = half;
     QObject::disconnect(connection);
@@ -275,12 +275,12 @@ int main(int argc, char** argv)
             "  drag at 60 Hz: %5.1f graded frames/s reach the viewer; settles %.1f ms after the last move\n",
             drag.framesPerSecond, drag.settleMs);
         std::printf("  playback, adaptive resolution: %5.1f fps of %.3g (%.2fx the clip's rate), %lld of "
-                    "%lld frames shown%s\n",
+                    "%lld frames after the first shown%s\n",
                     adaptive.framesPerSecond, rate, adaptive.framesPerSecond / rate,
                     static_cast<long long>(adaptive.shown), static_cast<long long>(adaptive.frames),
                     adaptive.halfResolution ? ", dropped to half resolution" : "");
         std::printf("  playback, full preview only:   %5.1f fps of %.3g (%.2fx the clip's rate), %lld of "
-                    "%lld frames shown\n",
+                    "%lld frames after the first shown\n",
                     full.framesPerSecond, rate, full.framesPerSecond / rate,
                     static_cast<long long>(full.shown), static_cast<long long>(full.frames));
         std::printf("  per shown frame (full preview): worker %.1f ms (decode wait + scale + grade), GUI "

@@ -72,6 +72,7 @@ struct FrameResult
     Severities truth{};
     int trueClass = 0;
     int predictedClass = 0;
+    int axisClass = 0; ///< the single-error class the per-axis head implies
     std::array<int, kErrorAxisCount> predictedLevel{};
     std::array<double, kErrorAxisCount> predictedSeverity{};
     int suggestionCount = 0;
@@ -134,6 +135,26 @@ FrameResult evaluateFrame(const Classifier& classifier, const Image& original, c
     const ClassifierAnalysis analysis = classifier.analyze(detuned);
     result.inferenceMs = double(timer.nsecsElapsed()) / 1e6;
     result.predictedClass = analysis.topClass;
+    {
+        // The axis most likely in error; "ok" when every axis is more likely right than wrong.
+        int best = -1;
+        double bestWrong = 0.5;
+        for (int a = 0; a < kErrorAxisCount; ++a) {
+            const double wrong = 1.0 - analysis.axes[size_t(a)].levelProbabilities[3];
+            if (wrong > bestWrong) {
+                bestWrong = wrong;
+                best = a;
+            }
+        }
+        if (best >= 0) {
+            const auto& p = analysis.axes[size_t(best)].levelProbabilities;
+            int bin = 0;
+            for (int b = 0; b < 7; ++b)
+                if (b != 3 && p[size_t(b)] > p[size_t(bin)])
+                    bin = b;
+            result.axisClass = ErrorClasses::classIndex(ErrorAxis(best), bin - 3);
+        }
+    }
     for (int a = 0; a < kErrorAxisCount; ++a) {
         result.predictedLevel[size_t(a)] = analysis.axes[size_t(a)].level;
         result.predictedSeverity[size_t(a)] = analysis.axes[size_t(a)].severity;
@@ -166,7 +187,8 @@ FrameResult evaluateFrame(const Classifier& classifier, const Image& original, c
 QJsonObject summarise(const std::vector<FrameResult>& frames)
 {
     // Single errors: the published protocol.
-    int singles = 0, exact = 0, withinOne = 0, signedExact = 0, singleAxesWithinOne = 0;
+    int singles = 0, exact = 0, withinOne = 0, signedExact = 0, singleAxesWithinOne = 0, axisExact = 0,
+        axisWithinOne = 0, okAxisExact = 0;
     std::array<int, ErrorClasses::kKindCount + 1> kindTotal{}, kindExact{};
     // Several errors: every axis read independently.
     struct Multi
@@ -188,6 +210,7 @@ QJsonObject summarise(const std::vector<FrameResult>& frames)
         case FrameKind::Ok:
             ++oks;
             okExact += f.predictedClass == 0;
+            okAxisExact += f.axisClass == 0;
             okAlarms += f.suggestionCount > 0;
             okHarm.push_back(f.deltaESuggested);
             break;
@@ -196,6 +219,8 @@ QJsonObject summarise(const std::vector<FrameResult>& frames)
             const bool hit = f.predictedClass == f.trueClass;
             exact += hit;
             withinOne += classWithinOne(f.trueClass, f.predictedClass);
+            axisExact += f.axisClass == f.trueClass;
+            axisWithinOne += classWithinOne(f.trueClass, f.axisClass);
             int axis = 0;
             for (int a = 0; a < kErrorAxisCount; ++a)
                 if (f.truth[size_t(a)] != 0.0)
@@ -254,12 +279,15 @@ QJsonObject summarise(const std::vector<FrameResult>& frames)
                      {"withinOneLevel", round4(ratio(withinOne, singles))},
                      {"signedExactClass", round4(ratio(signedExact, singles))},
                      {"allAxesWithinOneLevel", round4(ratio(singleAxesWithinOne, singles))},
+                     {"exactClassFromAxisHead", round4(ratio(axisExact, singles))},
+                     {"withinOneLevelFromAxisHead", round4(ratio(axisWithinOne, singles))},
                      {"exactClassByKind", perKind}}},
         {"multi2", multiJson(multi[0])},
         {"multi3", multiJson(multi[1])},
         {"ok",
          QJsonObject{{"frames", oks},
                      {"classOk", round4(ratio(okExact, oks))},
+                     {"classOkFromAxisHead", round4(ratio(okAxisExact, oks))},
                      {"framesWithSuggestions", round4(ratio(okAlarms, oks))},
                      {"medianDeltaE2000AfterSuggestions", round4(median(okHarm))}}},
         {"correction",

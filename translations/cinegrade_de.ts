@@ -1189,12 +1189,84 @@ Wiederherstellen?</translation>
         <translation>Im Bild ziehen</translation>
     </message>
     <message>
-        <source>Open a file</source>
-        <translation>Eine Datei öffnen</translation>
+        <source>Push a colour balance</source>
+        <translation>Farbbalance verschieben</translation>
     </message>
     <message>
-        <source>Drop it on the window</source>
-        <translation>Auf das Fenster ziehen</translation>
+        <source>Drag in a colour wheel (Shift: fine)</source>
+        <translation>In einem Farbrad ziehen (Umschalt: fein)</translation>
+    </message>
+    <message>
+        <source>Reset a colour balance</source>
+        <translation>Farbbalance zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Double-click the wheel</source>
+        <translation>Doppelklick auf das Farbrad</translation>
+    </message>
+    <message>
+        <source>Add a curve point</source>
+        <translation>Kurvenpunkt hinzufügen</translation>
+    </message>
+    <message>
+        <source>Click on the curve</source>
+        <translation>Auf die Kurve klicken</translation>
+    </message>
+    <message>
+        <source>Remove a curve point</source>
+        <translation>Kurvenpunkt entfernen</translation>
+    </message>
+    <message>
+        <source>Right-click it, drag it off, or Delete</source>
+        <translation>Rechtsklick, aus dem Feld ziehen oder Entf</translation>
+    </message>
+    <message>
+        <source>Reset a curve</source>
+        <translation>Kurve zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Double-click the curve editor</source>
+        <translation>Doppelklick in den Kurveneditor</translation>
+    </message>
+    <message>
+        <source>Zoom the picture</source>
+        <translation>Bild zoomen</translation>
+    </message>
+    <message>
+        <source>Mouse wheel over the picture</source>
+        <translation>Mausrad über dem Bild</translation>
+    </message>
+    <message>
+        <source>Pan the picture</source>
+        <translation>Bild verschieben</translation>
+    </message>
+    <message>
+        <source>Drag with the middle button</source>
+        <translation>Mit der mittleren Taste ziehen</translation>
+    </message>
+    <message>
+        <source>Scrub</source>
+        <translation>Scrubben</translation>
+    </message>
+    <message>
+        <source>Click or drag in the ruler under the picture</source>
+        <translation>Im Lineal unter dem Bild klicken oder ziehen</translation>
+    </message>
+    <message>
+        <source>Paste a grade onto several clips</source>
+        <translation>Korrektur auf mehrere Clips übertragen</translation>
+    </message>
+    <message>
+        <source>Ctrl-click the clips, then Ctrl+V</source>
+        <translation>Clips mit Strg anklicken, dann Strg+V</translation>
+    </message>
+    <message>
+        <source>Import clips</source>
+        <translation>Clips importieren</translation>
+    </message>
+    <message>
+        <source>Drop them on the window</source>
+        <translation>Auf dem Fenster ablegen</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <memory>
+#include <mutex>
 
 namespace cg {
 
@@ -25,7 +26,7 @@ public:
 
     const QString& path() const { return m_path; }
     const MediaInfo& info() const { return m_info; }
-    bool isStill() const { return !m_source; }
+    bool isStill() const { return m_isStill; }
     bool isVideo() const { return !isStill(); }
     qint64 frameCount() const;
     /// Frames per second; 0 for stills.
@@ -47,7 +48,11 @@ private:
     QString m_path;
     MediaInfo m_info;
     std::unique_ptr<FrameSource> m_source; ///< video
-    std::shared_ptr<const Image> m_still;  ///< still image
+    bool m_isStill = false;
+    /// A still is decoded on first use (on a worker), not when the clip is opened.
+    mutable std::once_flag m_stillDecoded;
+    mutable std::shared_ptr<const Image> m_still;
+    mutable QString m_stillError;
 };
 
 } // namespace cg

@@ -887,6 +887,9 @@ void MainWindow::updateActions()
     const bool video = media && media->isVideo();
     for (QAction* a : {m_markInAction, m_markOutAction, m_clearMarksAction})
         a->setEnabled(video);
+    // Without a clip there is nothing to grade: the panels say so by being disabled.
+    m_gradePanel->setEnabled(has);
+    m_curves->setEnabled(has);
     m_relinkAction->setEnabled(has);
     m_removeClipAction->setEnabled(has);
     m_previousClipAction->setEnabled(has && m_session->currentClipIndex() > 0);

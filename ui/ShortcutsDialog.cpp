@@ -56,9 +56,20 @@ ShortcutsDialog::ShortcutsDialog(const QList<QMenu*>& menus, QWidget* parent) : 
         addSection(tree, menu->title().remove(QLatin1Char('&')))->addChildren(rows);
     }
     addSection(tree, tr("Mouse"))
-        ->addChildren({new QTreeWidgetItem({tr("Reset one control"), tr("Double-click its name or slider")}),
-                       new QTreeWidgetItem({tr("Move the wipe (split view)"), tr("Drag in the picture")}),
-                       new QTreeWidgetItem({tr("Open a file"), tr("Drop it on the window")})});
+        ->addChildren(
+            {new QTreeWidgetItem({tr("Reset one control"), tr("Double-click its name or slider")}),
+             new QTreeWidgetItem({tr("Push a colour balance"), tr("Drag in a colour wheel (Shift: fine)")}),
+             new QTreeWidgetItem({tr("Reset a colour balance"), tr("Double-click the wheel")}),
+             new QTreeWidgetItem({tr("Add a curve point"), tr("Click on the curve")}),
+             new QTreeWidgetItem({tr("Remove a curve point"), tr("Right-click it, drag it off, or Delete")}),
+             new QTreeWidgetItem({tr("Reset a curve"), tr("Double-click the curve editor")}),
+             new QTreeWidgetItem({tr("Move the wipe (split view)"), tr("Drag in the picture")}),
+             new QTreeWidgetItem({tr("Zoom the picture"), tr("Mouse wheel over the picture")}),
+             new QTreeWidgetItem({tr("Pan the picture"), tr("Drag with the middle button")}),
+             new QTreeWidgetItem({tr("Scrub"), tr("Click or drag in the ruler under the picture")}),
+             new QTreeWidgetItem(
+                 {tr("Paste a grade onto several clips"), tr("Ctrl-click the clips, then Ctrl+V")}),
+             new QTreeWidgetItem({tr("Import clips"), tr("Drop them on the window")})});
     tree->expandAll();
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);

@@ -99,10 +99,12 @@ int main(int argc, char** argv)
         } catch (const InputError&) {
             for (int i = 0; i < frameCount; ++i)
                 photos.push_back(syntheticFrame(1920, 1080, uint32_t(i)));
-            std::printf("frames: %d synthetic (run tools/fetch-training-images.sh for photographs)\n", frameCount);
+            std::printf("frames: %d synthetic (run tools/fetch-training-images.sh for photographs)\n",
+                        frameCount);
         }
 
-        std::printf("%-7s %14s %14s %16s %10s\n", "size", "classifier ms", "(90th pct)", "gray-world ms", "budget");
+        std::printf("%-7s %14s %14s %16s %10s\n", "size", "classifier ms", "(90th pct)", "gray-world ms",
+                    "budget");
         for (const auto& [width, height] : {std::pair{1280, 720}, std::pair{1920, 1080}}) {
             std::vector<Image> frames;
             for (const Image& photo : photos)
@@ -112,7 +114,8 @@ int main(int argc, char** argv)
             std::printf("%4dp   %14.2f %14.2f %16.2f %9.2fx\n", height, ml.median, ml.p90, baseline.median,
                         30.0 / ml.median);
         }
-        std::printf("budget: DESIGN.md §4 allows 30 ms per frame; \"x\" is how many times faster than that.\n");
+        std::printf(
+            "budget: DESIGN.md §4 allows 30 ms per frame; \"x\" is how many times faster than that.\n");
     } catch (const InputError& error) {
         std::fprintf(stderr, "bench_classifier: %s\n", qPrintable(error.message()));
         return 2;

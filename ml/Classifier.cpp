@@ -51,8 +51,9 @@ ClassifierAnalysis Classifier::interpret(const Output& output)
 {
     ClassifierAnalysis analysis;
     analysis.classProbabilities = output.classProbabilities;
-    analysis.topClass = int(std::max_element(output.classProbabilities.begin(), output.classProbabilities.end()) -
-                            output.classProbabilities.begin());
+    analysis.topClass =
+        int(std::max_element(output.classProbabilities.begin(), output.classProbabilities.end()) -
+            output.classProbabilities.begin());
     for (int a = 0; a < kErrorAxisCount; ++a) {
         AxisEstimate& estimate = analysis.axes[size_t(a)];
         const auto& p = output.axisProbabilities[size_t(a)];

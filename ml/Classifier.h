@@ -36,8 +36,8 @@ struct ClassifierAnalysis
 /// Training settings of `cinegrade-cli train classifier`.
 struct ClassifierTrainingOptions
 {
-    QString dataDir;              ///< folder with train/ (and val/) photos
-    QString outPath;              ///< model file to write; the checkpoint is outPath + ".ckpt"
+    QString dataDir; ///< folder with train/ (and val/) photos
+    QString outPath; ///< model file to write; the checkpoint is outPath + ".ckpt"
     int64_t steps = 12000;
     uint64_t seed = 1;
     int batchSize = 48;
@@ -45,19 +45,20 @@ struct ClassifierTrainingOptions
     int checkpointInterval = 250; ///< steps between checkpoints
     bool resume = true;           ///< continue from outPath + ".ckpt" when it has the same seed and batch
     double learningRate = 2e-3;
-    int maxPhotoSide = 384;       ///< photos are decoded and scaled to this long side once
-    std::function<void(const QString&)> log;   ///< progress lines (the CLI prints them on stderr)
-    std::function<bool()> cancelled;            ///< polled between steps
+    int maxPhotoSide = 384;                  ///< photos are decoded and scaled to this long side once
+    FrameView view = FrameView::Whole;       ///< how the model looks at frames (stored in the model file)
+    std::function<void(const QString&)> log; ///< progress lines (the CLI prints them on stderr)
+    std::function<bool()> cancelled;         ///< polled between steps
 };
 
 struct ClassifierTrainingReport
 {
     int64_t steps = 0;
     int64_t resumedFromStep = 0;
-    double seconds = 0.0;          ///< wall time of this run (not counting a resumed part)
-    double probeLossBefore = 0.0;  ///< loss on a fixed probe batch before the first step of this run
-    double probeLossAfter = 0.0;   ///< and after the last
-    double finalTrainingLoss = 0.0;///< mean loss of the last 100 steps
+    double seconds = 0.0;           ///< wall time of this run (not counting a resumed part)
+    double probeLossBefore = 0.0;   ///< loss on a fixed probe batch before the first step of this run
+    double probeLossAfter = 0.0;    ///< and after the last
+    double finalTrainingLoss = 0.0; ///< mean loss of the last 100 steps
     int parameters = 0;
     int trainPhotos = 0;
     QStringList sources;
@@ -71,7 +72,9 @@ struct ClassifierTrainingReport
 class Classifier
 {
 public:
-    static constexpr int kInputSide = 64; ///< the network sees 64 x 64 square crops
+    /// The network sees the frame area-averaged to 64 x 64 (squeezed to a square; models of the older
+    /// FrameView::Squares kind see up to three square crops and average their outputs).
+    static constexpr int kInputSide = 64;
 
     Classifier();
     ~Classifier();
@@ -92,7 +95,7 @@ public:
     QString path() const;
     int parameterCount() const;
 
-    /// Raw network outputs for a frame, averaged over its analysis crops (TrainingData.h).
+    /// Raw network outputs for a frame (averaged over its analysis crops, TrainingData.h).
     struct Output
     {
         std::array<double, ErrorClasses::kClassCount> classProbabilities{};

@@ -26,7 +26,8 @@ Image grayWorldAutoLevels(const Image& image)
     double sums[3] = {0, 0, 0};
     for (size_t i = 0; i < n; ++i)
         for (int c = 0; c < 3; ++c) {
-            p[i * 3 + size_t(c)] = float(ColorMath::srgbToLinear(std::clamp(p[i * 3 + size_t(c)], 0.0f, 1.0f)));
+            p[i * 3 + size_t(c)] =
+                float(ColorMath::srgbToLinear(std::clamp(p[i * 3 + size_t(c)], 0.0f, 1.0f)));
             sums[c] += p[i * 3 + size_t(c)];
         }
     const double grey = (sums[0] + sums[1] + sums[2]) / 3.0;
@@ -64,7 +65,13 @@ uint64_t mix(uint64_t x)
     return x ^ (x >> 31);
 }
 
-enum class FrameKind { Ok, Single, Multi2, Multi3 };
+enum class FrameKind
+{
+    Ok,
+    Single,
+    Multi2,
+    Multi3
+};
 
 struct FrameResult
 {
@@ -122,8 +129,8 @@ bool classWithinOne(int truth, int predicted)
 }
 
 FrameResult evaluateFrame(const Classifier& classifier, const Image& original, const Image& originalSmall,
-                          const Severities& truth, FrameKind kind, Detune::Family family, std::mt19937_64& random,
-                          int deltaESide)
+                          const Severities& truth, FrameKind kind, Detune::Family family,
+                          std::mt19937_64& random, int deltaESide, double minConfidence)
 {
     FrameResult result;
     result.kind = kind;
@@ -132,8 +139,12 @@ FrameResult evaluateFrame(const Classifier& classifier, const Image& original, c
     const Image detuned = kind == FrameKind::Ok ? original : Detune::apply(recipe, original);
     QElapsedTimer timer;
     timer.start();
-    const ClassifierAnalysis analysis = classifier.analyze(detuned);
+    ClassifierAnalysis analysis = classifier.analyze(detuned);
     result.inferenceMs = double(timer.nsecsElapsed()) / 1e6;
+    if (minConfidence != Suggestions::kMinConfidence) {
+        analysis.suggestions = Suggestions::fromEstimates(analysis.axes, minConfidence);
+        analysis.suggestedGrade = Suggestions::combinedCorrection(analysis.suggestions);
+    }
     result.predictedClass = analysis.topClass;
     {
         // The axis most likely in error; "ok" when every axis is more likely right than wrong.
@@ -171,16 +182,18 @@ FrameResult evaluateFrame(const Classifier& classifier, const Image& original, c
                            std::max(1, int(std::lround(image.height() * scale))));
     };
     result.deltaEDetuned = ColorMath::meanDeltaE2000(small(detuned), originalSmall);
-    result.deltaESuggested = analysis.suggestions.empty()
-                                 ? result.deltaEDetuned
-                                 : ColorMath::meanDeltaE2000(small(CompiledGrade(analysis.suggestedGrade).applied(detuned)),
-                                                             originalSmall);
+    result.deltaESuggested =
+        analysis.suggestions.empty()
+            ? result.deltaEDetuned
+            : ColorMath::meanDeltaE2000(small(CompiledGrade(analysis.suggestedGrade).applied(detuned)),
+                                        originalSmall);
     result.deltaEBaseline = ColorMath::meanDeltaE2000(small(grayWorldAutoLevels(detuned)), originalSmall);
-    result.deltaEIdeal = kind == FrameKind::Ok
-                             ? 0.0
-                             : ColorMath::meanDeltaE2000(
-                                   small(CompiledGrade(Suggestions::combinedCorrection(truth)).applied(detuned)),
-                                   originalSmall);
+    result.deltaEIdeal =
+        kind == FrameKind::Ok
+            ? 0.0
+            : ColorMath::meanDeltaE2000(
+                  small(CompiledGrade(Suggestions::combinedCorrection(truth)).applied(detuned)),
+                  originalSmall);
     return result;
 }
 
@@ -205,7 +218,8 @@ QJsonObject summarise(const std::vector<FrameResult>& frames)
         inference.push_back(f.inferenceMs);
         bool allWithin = true;
         for (int a = 0; a < kErrorAxisCount; ++a)
-            allWithin = allWithin && std::abs(f.predictedLevel[size_t(a)] - trueLevel(f.truth[size_t(a)])) <= 1;
+            allWithin =
+                allWithin && std::abs(f.predictedLevel[size_t(a)] - trueLevel(f.truth[size_t(a)])) <= 1;
         switch (f.kind) {
         case FrameKind::Ok:
             ++oks;
@@ -244,7 +258,8 @@ QJsonObject summarise(const std::vector<FrameResult>& frames)
                 if (t != 0) {
                     ++m.erroneous;
                     m.erroneousExact += f.predictedLevel[size_t(a)] == t;
-                    m.erroneousSign += f.predictedLevel[size_t(a)] != 0 && (f.predictedLevel[size_t(a)] > 0) == (t > 0);
+                    m.erroneousSign +=
+                        f.predictedLevel[size_t(a)] != 0 && (f.predictedLevel[size_t(a)] > 0) == (t > 0);
                 }
             }
             break;
@@ -260,8 +275,9 @@ QJsonObject summarise(const std::vector<FrameResult>& frames)
     }
     QJsonObject perKind;
     for (int k = 0; k < ErrorClasses::kKindCount; ++k)
-        perKind.insert(ErrorClasses::className(1 + k * ErrorClasses::kLevelCount).section(QLatin1Char('-'), 0, 0),
-                       round4(ratio(kindExact[size_t(k)], kindTotal[size_t(k)])));
+        perKind.insert(
+            ErrorClasses::className(1 + k * ErrorClasses::kLevelCount).section(QLatin1Char('-'), 0, 0),
+            round4(ratio(kindExact[size_t(k)], kindTotal[size_t(k)])));
     const auto multiJson = [&](const Multi& m) {
         return QJsonObject{{"frames", m.frames},
                            {"allAxesWithinOneLevel", round4(ratio(m.allWithinOne, m.frames))},
@@ -270,37 +286,36 @@ QJsonObject summarise(const std::vector<FrameResult>& frames)
                            {"erroneousAxisSignCorrect", round4(ratio(m.erroneousSign, m.erroneous))}};
     };
     const double medianDetuned = median(detuned);
-    const auto reduction = [&](double value) { return round4(medianDetuned > 0 ? 1.0 - value / medianDetuned : 0.0); };
-    const double medianSuggested = median(suggested), medianBaseline = median(baseline), medianIdeal = median(ideal);
+    const auto reduction = [&](double value) {
+        return round4(medianDetuned > 0 ? 1.0 - value / medianDetuned : 0.0);
+    };
+    const double medianSuggested = median(suggested), medianBaseline = median(baseline),
+                 medianIdeal = median(ideal);
     return {
-        {"single",
-         QJsonObject{{"frames", singles},
-                     {"exactClass", round4(ratio(exact, singles))},
-                     {"withinOneLevel", round4(ratio(withinOne, singles))},
-                     {"signedExactClass", round4(ratio(signedExact, singles))},
-                     {"allAxesWithinOneLevel", round4(ratio(singleAxesWithinOne, singles))},
-                     {"exactClassFromAxisHead", round4(ratio(axisExact, singles))},
-                     {"withinOneLevelFromAxisHead", round4(ratio(axisWithinOne, singles))},
-                     {"exactClassByKind", perKind}}},
+        {"single", QJsonObject{{"frames", singles},
+                               {"exactClass", round4(ratio(exact, singles))},
+                               {"withinOneLevel", round4(ratio(withinOne, singles))},
+                               {"signedExactClass", round4(ratio(signedExact, singles))},
+                               {"allAxesWithinOneLevel", round4(ratio(singleAxesWithinOne, singles))},
+                               {"exactClassFromAxisHead", round4(ratio(axisExact, singles))},
+                               {"withinOneLevelFromAxisHead", round4(ratio(axisWithinOne, singles))},
+                               {"exactClassByKind", perKind}}},
         {"multi2", multiJson(multi[0])},
         {"multi3", multiJson(multi[1])},
-        {"ok",
-         QJsonObject{{"frames", oks},
-                     {"classOk", round4(ratio(okExact, oks))},
-                     {"classOkFromAxisHead", round4(ratio(okAxisExact, oks))},
-                     {"framesWithSuggestions", round4(ratio(okAlarms, oks))},
-                     {"medianDeltaE2000AfterSuggestions", round4(median(okHarm))}}},
+        {"ok", QJsonObject{{"frames", oks},
+                           {"classOk", round4(ratio(okExact, oks))},
+                           {"classOkFromAxisHead", round4(ratio(okAxisExact, oks))},
+                           {"framesWithSuggestions", round4(ratio(okAlarms, oks))},
+                           {"medianDeltaE2000AfterSuggestions", round4(median(okHarm))}}},
         {"correction",
          QJsonObject{{"frames", int(detuned.size())},
-                     {"medianDeltaE2000",
-                      QJsonObject{{"detuned", round4(medianDetuned)},
-                                  {"suggestedGrade", round4(medianSuggested)},
-                                  {"grayWorldAutoLevels", round4(medianBaseline)},
-                                  {"idealGrade", round4(medianIdeal)}}},
-                     {"reduction",
-                      QJsonObject{{"suggestedGrade", reduction(medianSuggested)},
-                                  {"grayWorldAutoLevels", reduction(medianBaseline)},
-                                  {"idealGrade", reduction(medianIdeal)}}},
+                     {"medianDeltaE2000", QJsonObject{{"detuned", round4(medianDetuned)},
+                                                      {"suggestedGrade", round4(medianSuggested)},
+                                                      {"grayWorldAutoLevels", round4(medianBaseline)},
+                                                      {"idealGrade", round4(medianIdeal)}}},
+                     {"reduction", QJsonObject{{"suggestedGrade", reduction(medianSuggested)},
+                                               {"grayWorldAutoLevels", reduction(medianBaseline)},
+                                               {"idealGrade", reduction(medianIdeal)}}},
                      {"framesMadeWorse", round4(ratio(worse, int(detuned.size())))}}},
         {"inferenceMsMedian", round4(median(inference))},
     };
@@ -326,7 +341,8 @@ QJsonObject evaluateClassifier(const Classifier& classifier, const ClassifierEva
                        {"photos", count},
                        {"sources", QJsonArray::fromStringList(photos.sourceCounts())},
                        {"frameLongSide", options.maxSide},
-                       {"seed", QString::number(options.seed)}};
+                       {"seed", QString::number(options.seed)},
+                       {"minConfidence", options.minConfidence}};
     const std::pair<const char*, Detune::Family> families[] = {{"validation", Detune::Family::Training},
                                                                {"unseen", Detune::Family::HeldOut}};
     for (const auto& [name, family] : families) {
@@ -337,15 +353,18 @@ QJsonObject evaluateClassifier(const Classifier& classifier, const ClassifierEva
             count,
             [&, family = family, name = name](int begin, int end) {
                 for (int i = begin; i < end; ++i) {
-                    std::mt19937_64 random(mix(options.seed * 1000003u + uint64_t(i) * 7919u + uint64_t(family)));
+                    std::mt19937_64 random(
+                        mix(options.seed * 1000003u + uint64_t(i) * 7919u + uint64_t(family)));
                     const Image& original = photos.image(i);
-                    const double scale = double(options.deltaESide) / std::max(original.width(), original.height());
+                    const double scale =
+                        double(options.deltaESide) / std::max(original.width(), original.height());
                     const Image originalSmall =
                         resizedArea(original, std::max(1, int(std::lround(original.width() * scale))),
                                     std::max(1, int(std::lround(original.height() * scale))));
                     auto& results = perPhoto[size_t(i)];
-                    results.push_back(evaluateFrame(classifier, original, originalSmall, Severities{}, FrameKind::Ok,
-                                                    family, random, options.deltaESide));
+                    results.push_back(evaluateFrame(classifier, original, originalSmall, Severities{},
+                                                    FrameKind::Ok, family, random, options.deltaESide,
+                                                    options.minConfidence));
                     // Every single-error class: the six two-sided kinds get a random direction.
                     for (int cls = 1; cls < ErrorClasses::kClassCount; ++cls) {
                         const ErrorAxis axis = ErrorClasses::axisOfClass(cls);
@@ -353,8 +372,9 @@ QJsonObject evaluateClassifier(const Classifier& classifier, const ClassifierEva
                         const double sign = kind == 0 ? -1.0 : kind == 1 ? 1.0 : (random() % 2 ? 1.0 : -1.0);
                         Severities truth{};
                         truth[size_t(axis)] = sign * ErrorClasses::levelOfClass(cls) / 3.0;
-                        results.push_back(evaluateFrame(classifier, original, originalSmall, truth, FrameKind::Single,
-                                                        family, random, options.deltaESide));
+                        results.push_back(evaluateFrame(classifier, original, originalSmall, truth,
+                                                        FrameKind::Single, family, random, options.deltaESide,
+                                                        options.minConfidence));
                     }
                     for (int errors = 2; errors <= 3; ++errors)
                         for (int k = 0; k < options.multiFramesPerPhoto; ++k) {
@@ -364,9 +384,10 @@ QJsonObject evaluateClassifier(const Classifier& classifier, const ClassifierEva
                             for (int e = 0; e < errors; ++e)
                                 truth[size_t(axes[size_t(e)])] =
                                     (random() % 2 ? 1.0 : -1.0) * double(1 + random() % 3) / 3.0;
-                            results.push_back(evaluateFrame(classifier, original, originalSmall, truth,
-                                                            errors == 2 ? FrameKind::Multi2 : FrameKind::Multi3,
-                                                            family, random, options.deltaESide));
+                            results.push_back(
+                                evaluateFrame(classifier, original, originalSmall, truth,
+                                              errors == 2 ? FrameKind::Multi2 : FrameKind::Multi3, family,
+                                              random, options.deltaESide, options.minConfidence));
                         }
                     const std::lock_guard<std::mutex> lock(logMutex);
                     if (++done % 10 == 0 || done == count)

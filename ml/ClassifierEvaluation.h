@@ -14,13 +14,14 @@ class Classifier;
 /// Settings of `cinegrade-cli eval classifier`.
 struct ClassifierEvaluationOptions
 {
-    QString dataDir;              ///< folder with val/ (tools/fetch-training-images.sh)
+    QString dataDir; ///< folder with val/ (tools/fetch-training-images.sh)
     QString split = QStringLiteral("val");
-    int maxSide = 384;            ///< photos are analysed at this long side (a preview-sized frame)
-    int maxPhotos = 0;            ///< 0 = every photo of the split
-    int multiFramesPerPhoto = 4;  ///< frames with 2 errors and with 3 errors, per photo and family
-    int deltaESide = 160;         ///< CIEDE2000 is averaged over the frame scaled to this long side
+    int maxSide = 384;           ///< photos are analysed at this long side (a preview-sized frame)
+    int maxPhotos = 0;           ///< 0 = every photo of the split
+    int multiFramesPerPhoto = 4; ///< frames with 2 errors and with 3 errors, per photo and family
+    int deltaESide = 160;        ///< CIEDE2000 is averaged over the frame scaled to this long side
     uint64_t seed = 7;
+    double minConfidence = 0.7;   ///< suggestions below this confidence are not applied (Suggestions.h)
     std::function<void(const QString&)> log;
 };
 

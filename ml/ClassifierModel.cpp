@@ -27,6 +27,8 @@ namespace {
 
 constexpr int64_t kFormatMagic = 0x43475243; // "CGRC": Cinegrade classifier
 constexpr int64_t kFormatVersion = 1;
+// Format tag: {magic, version, input side, view}; models without the view (3 numbers) used
+// FrameView::Squares.
 constexpr int kSide = Classifier::kInputSide;
 
 /// 3x3 convolutions with batch norm and ReLU; {in, out, stride} per layer.
@@ -34,7 +36,8 @@ torch::nn::Sequential convStack(std::initializer_list<std::array<int, 3>> layers
 {
     torch::nn::Sequential stack;
     for (const auto& [in, out, stride] : layers) {
-        stack->push_back(torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, 3).stride(stride).padding(1).bias(false)));
+        stack->push_back(
+            torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, 3).stride(stride).padding(1).bias(false)));
         stack->push_back(torch::nn::BatchNorm2d(out));
         stack->push_back(torch::nn::ReLU());
     }
@@ -50,13 +53,17 @@ struct NetImpl : torch::nn::Module
     NetImpl()
     {
         features = register_module(
-            "features", convStack({{3, 16, 2}, {16, 32, 2}, {32, 32, 1}, {32, 64, 2}, {64, 64, 1}, {64, kFeatures, 2}}));
+            "features",
+            convStack({{3, 16, 2}, {16, 32, 2}, {32, 32, 1}, {32, 64, 2}, {64, 64, 1}, {64, kFeatures, 2}}));
         statsNorm = register_module("statsNorm", torch::nn::BatchNorm1d(kPatchStatisticCount));
-        stats = register_module("stats", torch::nn::Sequential(torch::nn::Linear(kPatchStatisticCount, 128), torch::nn::ReLU(),
-                                                               torch::nn::Linear(128, 128), torch::nn::ReLU()));
-        trunk = register_module("trunk", torch::nn::Sequential(torch::nn::Linear(2 * kFeatures + 128, 256), torch::nn::ReLU()));
+        stats = register_module("stats", torch::nn::Sequential(torch::nn::Linear(kPatchStatisticCount, 128),
+                                                               torch::nn::ReLU(), torch::nn::Linear(128, 128),
+                                                               torch::nn::ReLU()));
+        trunk = register_module(
+            "trunk", torch::nn::Sequential(torch::nn::Linear(2 * kFeatures + 128, 256), torch::nn::ReLU()));
         classHead = register_module("classHead", torch::nn::Linear(256, ErrorClasses::kClassCount));
-        axisHead = register_module("axisHead", torch::nn::Linear(256, kErrorAxisCount * ErrorClasses::kAxisBins));
+        axisHead =
+            register_module("axisHead", torch::nn::Linear(256, kErrorAxisCount * ErrorClasses::kAxisBins));
     }
 
     /// x: B x 3 x 64 x 64 code values 0..1, statistics: B x kPatchStatisticCount (patchStatistics)
@@ -67,7 +74,8 @@ struct NetImpl : torch::nn::Module
         const auto pooled = torch::cat({f.mean({2, 3}), f.amax({2, 3})}, 1);
         const auto s = stats->forward(statsNorm->forward(statistics));
         const auto h = trunk->forward(torch::cat({pooled, s}, 1));
-        return {classHead->forward(h), axisHead->forward(h).view({-1, kErrorAxisCount, ErrorClasses::kAxisBins})};
+        return {classHead->forward(h),
+                axisHead->forward(h).view({-1, kErrorAxisCount, ErrorClasses::kAxisBins})};
     }
 
     torch::nn::Sequential features{nullptr}, stats{nullptr}, trunk{nullptr};
@@ -90,12 +98,14 @@ QString torchMessage(const c10::Error& error)
 }
 
 /// Soft-target cross-entropy of both heads: the class head only where one error (or none) is present.
-torch::Tensor lossOf(const torch::Tensor& classLogits, const torch::Tensor& axisLogits, const TrainingBatch& batch)
+torch::Tensor lossOf(const torch::Tensor& classLogits, const torch::Tensor& axisLogits,
+                     const TrainingBatch& batch)
 {
     const int64_t n = batch.count;
     const auto classTargets = torch::from_blob(const_cast<float*>(batch.classTargets.data()),
                                                {n, ErrorClasses::kClassCount}, torch::kFloat);
-    const auto classWeights = torch::from_blob(const_cast<float*>(batch.classWeights.data()), {n}, torch::kFloat);
+    const auto classWeights =
+        torch::from_blob(const_cast<float*>(batch.classWeights.data()), {n}, torch::kFloat);
     const auto axisTargets = torch::from_blob(const_cast<float*>(batch.axisTargets.data()),
                                               {n, kErrorAxisCount, ErrorClasses::kAxisBins}, torch::kFloat);
     const auto classCe = -(classTargets * torch::log_softmax(classLogits, 1)).sum(1);
@@ -116,12 +126,13 @@ torch::Tensor statisticsOf(const TrainingBatch& batch)
                             torch::kFloat);
 }
 
-void writeModel(const Net& net, const QString& path)
+void writeModel(const Net& net, FrameView view, const QString& path)
 {
     torch::serialize::OutputArchive archive, netArchive;
     net->save(netArchive);
     archive.write("net", netArchive);
-    archive.write("format", torch::tensor({kFormatMagic, kFormatVersion, int64_t(kSide)}, torch::kLong));
+    archive.write("format",
+                  torch::tensor({kFormatMagic, kFormatVersion, int64_t(kSide), int64_t(view)}, torch::kLong));
     // Written beside the target and renamed when complete: a crash never leaves half a model.
     const QString temporary = path + QStringLiteral(".part");
     try {
@@ -134,26 +145,24 @@ void writeModel(const Net& net, const QString& path)
         throw InputError(QStringLiteral("cannot write %1: rename failed").arg(path));
 }
 
-struct Checkpoint
-{
-    int64_t step = 0;
-};
-
-void writeCheckpoint(const Net& net, torch::optim::AdamW& optimizer, int64_t step, const ClassifierTrainingOptions& o)
+void writeCheckpoint(const Net& net, torch::optim::AdamW& optimizer, int64_t step,
+                     const ClassifierTrainingOptions& o)
 {
     torch::serialize::OutputArchive archive, netArchive, optimizerArchive;
     net->save(netArchive);
     optimizer.save(optimizerArchive);
     archive.write("net", netArchive);
     archive.write("optimizer", optimizerArchive);
-    archive.write("run", torch::tensor({step, int64_t(o.seed), o.steps, int64_t(o.batchSize)}, torch::kLong));
+    archive.write(
+        "run",
+        torch::tensor({step, int64_t(o.seed), o.steps, int64_t(o.batchSize), int64_t(o.view)}, torch::kLong));
     const QString path = o.outPath + QStringLiteral(".ckpt");
     archive.save_to((path + QStringLiteral(".part")).toStdString());
     QFile::remove(path);
     QFile::rename(path + QStringLiteral(".part"), path);
 }
 
-/// Step of the checkpoint when it belongs to this run (same seed and batch size), else 0. A different
+/// Step of the checkpoint when it belongs to this run (same seed, batch size and view), else 0. A different
 /// step count is allowed (the learning-rate schedule then follows the new count from that step on), so
 /// a run can be shortened or extended.
 int64_t readCheckpoint(Net& net, torch::optim::AdamW& optimizer, const ClassifierTrainingOptions& o)
@@ -171,11 +180,11 @@ int64_t readCheckpoint(Net& net, torch::optim::AdamW& optimizer, const Classifie
         torch::Tensor run;
         archive.read("run", run);
         const auto values = run.accessor<int64_t, 1>();
-        if (values[1] != int64_t(o.seed) || values[3] != o.batchSize) {
-            log(QStringLiteral("checkpoint %1 is for another run (seed %2, batch %3): starting afresh")
-                    .arg(path)
-                    .arg(values[1])
-                    .arg(values[3]));
+        if (run.numel() != 5 || values[1] != int64_t(o.seed) || values[3] != o.batchSize ||
+            values[4] != int64_t(o.view)) {
+            log(QStringLiteral(
+                    "checkpoint %1 is for another run (seed, batch size or view differ): starting afresh")
+                    .arg(path));
             return 0;
         }
         if (values[0] >= o.steps) {
@@ -216,6 +225,7 @@ std::once_flag threadsConfigured;
 struct Classifier::Impl
 {
     Net net;
+    FrameView view = FrameView::Whole;
     QString path;
     std::mutex mutex;
 };
@@ -257,29 +267,37 @@ Classifier Classifier::load(const QString& path)
         torch::serialize::InputArchive archive, netArchive;
         archive.load_from(path.toStdString());
         torch::Tensor format;
-        if (!archive.try_read("format", format) || format.numel() != 3 || format.scalar_type() != torch::kLong)
-            throw InputError(QStringLiteral("%1: not a Cinegrade classifier model (no format tag)").arg(name));
+        if (!archive.try_read("format", format) || format.dim() != 1 || format.numel() < 3 ||
+            format.numel() > 4 || format.scalar_type() != torch::kLong)
+            throw InputError(
+                QStringLiteral("%1: not a Cinegrade classifier model (no format tag)").arg(name));
         const auto values = format.accessor<int64_t, 1>();
         if (values[0] != kFormatMagic)
-            throw InputError(QStringLiteral("%1: not a Cinegrade classifier model (wrong format tag)").arg(name));
+            throw InputError(
+                QStringLiteral("%1: not a Cinegrade classifier model (wrong format tag)").arg(name));
         if (values[1] != kFormatVersion || values[2] != kSide)
-            throw InputError(QStringLiteral("%1: classifier model version %2 (input %3 px); this program reads "
-                                            "version %4 (input %5 px)")
-                                 .arg(name)
-                                 .arg(values[1])
-                                 .arg(values[2])
-                                 .arg(kFormatVersion)
-                                 .arg(kSide));
+            throw InputError(
+                QStringLiteral("%1: classifier model version %2 (input %3 px); this program reads "
+                               "version %4 (input %5 px)")
+                    .arg(name)
+                    .arg(values[1])
+                    .arg(values[2])
+                    .arg(kFormatVersion)
+                    .arg(kSide));
+        impl->view = format.numel() == 4 && values[3] == int64_t(FrameView::Whole) ? FrameView::Whole
+                                                                                   : FrameView::Squares;
         if (!archive.try_read("net", netArchive))
             throw InputError(QStringLiteral("%1: not a Cinegrade classifier model (no network)").arg(name));
         impl->net->load(netArchive);
     } catch (const c10::Error& error) {
-        throw InputError(QStringLiteral("%1: not a Cinegrade classifier model (%2)").arg(name, torchMessage(error)));
+        throw InputError(
+            QStringLiteral("%1: not a Cinegrade classifier model (%2)").arg(name, torchMessage(error)));
     } catch (const std::runtime_error& error) {
         if (dynamic_cast<const InputError*>(&error))
             throw;
-        throw InputError(QStringLiteral("%1: not a Cinegrade classifier model (%2)")
-                             .arg(name, QString::fromLocal8Bit(error.what()).section(QLatin1Char('\n'), 0, 0)));
+        throw InputError(
+            QStringLiteral("%1: not a Cinegrade classifier model (%2)")
+                .arg(name, QString::fromLocal8Bit(error.what()).section(QLatin1Char('\n'), 0, 0)));
     }
     impl->net->eval();
     Classifier classifier;
@@ -293,23 +311,36 @@ Classifier::Output Classifier::predict(const Image& frame) const
         throw InputError(QStringLiteral("no classifier model loaded"));
     if (frame.isNull())
         throw InputError(QStringLiteral("cannot analyse an empty frame"));
-    const std::vector<CropRect> crops = analysisCrops(frame.width(), frame.height());
+    // For square crops a large frame is first area-averaged to a proxy twice the network's side on its
+    // short side: one pass over the frame instead of one per crop. The whole view is one pass anyway.
+    const int shortSide = std::min(frame.width(), frame.height());
+    constexpr int kProxyShortSide = 2 * kSide;
+    Image proxy;
+    if (d->view == FrameView::Squares && shortSide > 2 * kProxyShortSide) {
+        const double scale = double(kProxyShortSide) / shortSide;
+        proxy = resizedArea(frame, std::max(1, int(std::lround(frame.width() * scale))),
+                            std::max(1, int(std::lround(frame.height() * scale))));
+    }
+    const Image& source = proxy.isNull() ? frame : proxy;
+    const std::vector<CropRect> crops = analysisCrops(source.width(), source.height(), d->view);
     const size_t plane = size_t(kSide) * size_t(kSide);
     std::vector<float> input(crops.size() * 3 * plane);
     std::vector<float> statistics(crops.size() * kPatchStatisticCount);
     std::vector<float> rgb(plane * 3);
     for (size_t k = 0; k < crops.size(); ++k) {
-        resampleArea(frame, crops[k], kSide, kSide, rgb.data());
+        resampleArea(source, crops[k], kSide, kSide, rgb.data());
         for (size_t i = 0; i < plane; ++i)
             for (size_t c = 0; c < 3; ++c) // 8-bit steps, as in training
-                input[(k * 3 + c) * plane + i] = std::round(std::clamp(rgb[i * 3 + c], 0.0f, 1.0f) * 255.0f) / 255.0f;
+                input[(k * 3 + c) * plane + i] =
+                    std::round(std::clamp(rgb[i * 3 + c], 0.0f, 1.0f) * 255.0f) / 255.0f;
         patchStatistics(input.data() + k * 3 * plane, kSide, statistics.data() + k * kPatchStatisticCount);
     }
     Output output;
     const std::lock_guard<std::mutex> lock(d->mutex);
     c10::InferenceMode inference;
     const auto x = torch::from_blob(input.data(), {int64_t(crops.size()), 3, kSide, kSide}, torch::kFloat);
-    const auto s = torch::from_blob(statistics.data(), {int64_t(crops.size()), kPatchStatisticCount}, torch::kFloat);
+    const auto s =
+        torch::from_blob(statistics.data(), {int64_t(crops.size()), kPatchStatisticCount}, torch::kFloat);
     const auto [classLogits, axisLogits] = d->net->forward(x, s);
     const auto classes = torch::softmax(classLogits, 1).mean(0).contiguous();
     const auto axes = torch::softmax(axisLogits, 2).mean(0).contiguous();
@@ -351,7 +382,8 @@ ClassifierTrainingReport Classifier::train(const ClassifierTrainingOptions& o)
 
     torch::manual_seed(o.seed);
     Net net;
-    torch::optim::AdamW optimizer(net->parameters(), torch::optim::AdamWOptions(o.learningRate).weight_decay(1e-4));
+    torch::optim::AdamW optimizer(net->parameters(),
+                                  torch::optim::AdamWOptions(o.learningRate).weight_decay(1e-4));
     ClassifierTrainingReport report;
     report.parameters = countParameters(net);
     report.trainPhotos = photos.size();
@@ -360,7 +392,7 @@ ClassifierTrainingReport Classifier::train(const ClassifierTrainingOptions& o)
     const int64_t start = readCheckpoint(net, optimizer, o);
     report.resumedFromStep = start;
 
-    const BatchSampler sampler(photos, o.seed, kSide);
+    const BatchSampler sampler(photos, o.seed, kSide, o.view);
     // A fixed probe batch (a step index training never reaches) measures progress on equal terms.
     const TrainingBatch probe = sampler.batch(int64_t(1) << 40, std::min(o.batchSize, 64));
     const auto probeLoss = [&] {
@@ -372,26 +404,32 @@ ClassifierTrainingReport Classifier::train(const ClassifierTrainingOptions& o)
     // Before any step the batch-norm running statistics are the defaults; the probe then measures
     // an untrained network, which is what "before" means.
     report.probeLossBefore = probeLoss();
-    log(QStringLiteral("%1 parameters; probe loss %2").arg(report.parameters).arg(report.probeLossBefore, 0, 'f', 4));
+    log(QStringLiteral("%1 parameters; probe loss %2")
+            .arg(report.parameters)
+            .arg(report.probeLossBefore, 0, 'f', 4));
 
     timer.restart();
     std::deque<double> recent;
     double waitSeconds = 0.0; // time the network waited for data (the sampler is the bottleneck when high)
     std::future<TrainingBatch> next;
     if (start < o.steps)
-        next = std::async(std::launch::async, [&sampler, start, &o] { return sampler.batch(start, o.batchSize); });
+        next = std::async(std::launch::async,
+                          [&sampler, start, &o] { return sampler.batch(start, o.batchSize); });
     int64_t step = start;
     for (; step < o.steps; ++step) {
         if (o.cancelled && o.cancelled()) {
             writeCheckpoint(net, optimizer, step, o);
-            throw InputError(QStringLiteral("training cancelled at step %1 (checkpoint %2.ckpt)").arg(step).arg(o.outPath));
+            throw InputError(QStringLiteral("training cancelled at step %1 (checkpoint %2.ckpt)")
+                                 .arg(step)
+                                 .arg(o.outPath));
         }
         QElapsedTimer wait;
         wait.start();
         const TrainingBatch batch = next.get();
         waitSeconds += double(wait.nsecsElapsed()) / 1e9;
         if (step + 1 < o.steps)
-            next = std::async(std::launch::async, [&sampler, step, &o] { return sampler.batch(step + 1, o.batchSize); });
+            next = std::async(std::launch::async,
+                              [&sampler, step, &o] { return sampler.batch(step + 1, o.batchSize); });
         const double rate = learningRate(o.learningRate, step, o.steps);
         for (auto& group : optimizer.param_groups())
             static_cast<torch::optim::AdamWOptions&>(group.options()).lr(rate);
@@ -410,7 +448,8 @@ ClassifierTrainingReport Classifier::train(const ClassifierTrainingOptions& o)
             log(QStringLiteral("step %1/%2  loss %3  lr %4  %5 s/step (%7 s waiting for data)  eta %6 min")
                     .arg(done)
                     .arg(o.steps)
-                    .arg(std::accumulate(recent.begin(), recent.end(), 0.0) / double(recent.size()), 0, 'f', 4)
+                    .arg(std::accumulate(recent.begin(), recent.end(), 0.0) / double(recent.size()), 0, 'f',
+                         4)
                     .arg(rate, 0, 'g', 3)
                     .arg(perStep, 0, 'f', 3)
                     .arg(perStep * double(o.steps - done) / 60.0, 0, 'f', 1)
@@ -418,7 +457,7 @@ ClassifierTrainingReport Classifier::train(const ClassifierTrainingOptions& o)
         }
         if (done % o.checkpointInterval == 0 && done < o.steps) {
             writeCheckpoint(net, optimizer, done, o);
-            writeModel(net, o.outPath); // usable (if less trained) while training goes on
+            writeModel(net, o.view, o.outPath); // usable (if less trained) while training goes on
             net->train();
         }
     }
@@ -427,7 +466,7 @@ ClassifierTrainingReport Classifier::train(const ClassifierTrainingOptions& o)
         recent.empty() ? 0.0 : std::accumulate(recent.begin(), recent.end(), 0.0) / double(recent.size());
     report.probeLossAfter = probeLoss();
     net->eval();
-    writeModel(net, o.outPath);
+    writeModel(net, o.view, o.outPath);
     QFile::remove(o.outPath + QStringLiteral(".ckpt")); // finished: the model replaces the checkpoint
     log(QStringLiteral("wrote %1 (probe loss %2 -> %3, %4 s)")
             .arg(o.outPath)

@@ -171,7 +171,9 @@ void exposure(int variant, bool heldOut, double s, float* rgb, size_t n)
     }
     const float stops = float(kExposureStops * s);
     switch (variant) {
-    case 0: applyGrade(referenceGrade(ErrorAxis::Exposure, s), rgb, n); break;
+    case 0:
+        applyGrade(referenceGrade(ErrorAxis::Exposure, s), rgb, n);
+        break;
     case 1: { // sRGB linear light, hard clip
         const float k = std::exp2(stops);
         forEachSample(rgb, n, [&](float v) { return fromLinear(toLinear(v) * k); });
@@ -205,7 +207,9 @@ void blackPoint(int variant, bool heldOut, double s, std::mt19937_64* random, fl
         return;
     }
     switch (variant) {
-    case 0: applyGrade(referenceGrade(ErrorAxis::BlackPoint, s), rgb, n); break;
+    case 0:
+        applyGrade(referenceGrade(ErrorAxis::BlackPoint, s), rgb, n);
+        break;
     case 1: { // an offset of every code value (a "brightness" or printer-light style black level)
         const float offset = float(s > 0 ? b : -b);
         forEachSample(rgb, n, [&](float v) { return v + offset; });
@@ -250,7 +254,9 @@ void whitePoint(int variant, bool heldOut, double s, float* rgb, size_t n)
         return;
     }
     switch (variant) {
-    case 0: applyGrade(referenceGrade(ErrorAxis::WhitePoint, s), rgb, n); break;
+    case 0:
+        applyGrade(referenceGrade(ErrorAxis::WhitePoint, s), rgb, n);
+        break;
     case 1: { // a curve through black, mid grey and the moved white
         const MonotoneCurve curve(s < 0 ? std::vector<CurvePoint>{{0, 0}, {kPivot, kPivot}, {1, w}}
                                         : std::vector<CurvePoint>{{0, 0}, {kPivot, kPivot}, {w, 1}});
@@ -258,7 +264,8 @@ void whitePoint(int variant, bool heldOut, double s, float* rgb, size_t n)
         break;
     }
     default: { // the reference's gain-with-gamma, in sRGB linear light
-        const WhiteGainGamma wg = whiteGainGamma(s, ColorMath::srgbToLinear(kPivot), ColorMath::srgbToLinear(w));
+        const WhiteGainGamma wg =
+            whiteGainGamma(s, ColorMath::srgbToLinear(kPivot), ColorMath::srgbToLinear(w));
         const float gain = float(wg.gain), power = float(wg.power);
         forEachSample(rgb, n, [&](float v) { return fromLinear(std::pow(toLinear(v) * gain, power)); });
         break;
@@ -275,7 +282,9 @@ void contrast(int variant, bool heldOut, double s, double pivot, float* rgb, siz
         return;
     }
     switch (variant) {
-    case 0: applyGrade(referenceGrade(ErrorAxis::Contrast, s), rgb, n); break;
+    case 0:
+        applyGrade(referenceGrade(ErrorAxis::Contrast, s), rgb, n);
+        break;
     case 1: { // linear, around a pivot that varies with the tool (0.3 .. 0.55)
         const float p = float(pivot);
         forEachSample(rgb, n, [&](float v) { return (v - p) * k + p; });
@@ -307,7 +316,9 @@ void saturation(int variant, bool heldOut, double s, float* rgb, size_t n)
         return;
     }
     switch (variant) {
-    case 0: applyGrade(referenceGrade(ErrorAxis::Saturation, s), rgb, n); break;
+    case 0:
+        applyGrade(referenceGrade(ErrorAxis::Saturation, s), rgb, n);
+        break;
     case 1: { // luminance-preserving in linear light
         forEachPixel(rgb, n, [&](float& r, float& g, float& b) {
             const float lr = toLinear(r), lg = toLinear(g), lb = toLinear(b);
@@ -339,9 +350,9 @@ void whiteBalance(ErrorAxis axis, int variant, bool heldOut, double s, float* rg
     if (heldOut) { // "wrong von Kries": scale X, Y, Z so that white lands where the gains put it
         const Rgb white = transform(kRgbToXyz, Rgb{1, 1, 1});
         const Rgb target = transform(kRgbToXyz, gains);
-        const Matrix3 m = multiply(inverse(kRgbToXyz),
-                                   multiply(diagonal({target.r / white.r, target.g / white.g, target.b / white.b}),
-                                            kRgbToXyz));
+        const Matrix3 m = multiply(
+            inverse(kRgbToXyz),
+            multiply(diagonal({target.r / white.r, target.g / white.g, target.b / white.b}), kRgbToXyz));
         applyMatrixLinear(m, rgb, n);
         return;
     }
@@ -352,8 +363,10 @@ void whiteBalance(ErrorAxis axis, int variant, bool heldOut, double s, float* rg
         applyGrade(grade, rgb, n);
         break;
     }
-    case 1: applyMatrixLinear(diagonal(gains), rgb, n); break; // the same gains in sRGB linear light
-    case 2: { // gains on code values assuming a 2.2 display gamma
+    case 1:
+        applyMatrixLinear(diagonal(gains), rgb, n);
+        break; // the same gains in sRGB linear light
+    case 2: {  // gains on code values assuming a 2.2 display gamma
         const float gr = float(std::pow(gains.r, 1 / 2.2)), gg = float(std::pow(gains.g, 1 / 2.2)),
                     gb = float(std::pow(gains.b, 1 / 2.2));
         forEachPixel(rgb, n, [&](float& r, float& g, float& b) {
@@ -377,7 +390,8 @@ void whiteBalance(ErrorAxis axis, int variant, bool heldOut, double s, float* rg
         const ColorMath::Lab grey = ColorMath::srgbToLab(Rgb{kPivot, kPivot, kPivot});
         const Rgb castGrey = GradeProgram([&] {
                                  Grade g;
-                                 (axis == ErrorAxis::Temperature ? g.temperature : g.tint) = kWhiteBalance * s;
+                                 (axis == ErrorAxis::Temperature ? g.temperature : g.tint) =
+                                     kWhiteBalance * s;
                                  return g;
                              }())
                                  .apply(Rgb{kPivot, kPivot, kPivot});
@@ -404,13 +418,25 @@ void applyAxis(ErrorAxis axis, int variant, bool heldOut, double s, double pivot
                float* rgb, size_t n)
 {
     switch (axis) {
-    case ErrorAxis::Exposure: exposure(variant, heldOut, s, rgb, n); break;
-    case ErrorAxis::BlackPoint: blackPoint(variant, heldOut, s, random, rgb, n); break;
-    case ErrorAxis::WhitePoint: whitePoint(variant, heldOut, s, rgb, n); break;
-    case ErrorAxis::Contrast: contrast(variant, heldOut, s, pivot, rgb, n); break;
-    case ErrorAxis::Saturation: saturation(variant, heldOut, s, rgb, n); break;
+    case ErrorAxis::Exposure:
+        exposure(variant, heldOut, s, rgb, n);
+        break;
+    case ErrorAxis::BlackPoint:
+        blackPoint(variant, heldOut, s, random, rgb, n);
+        break;
+    case ErrorAxis::WhitePoint:
+        whitePoint(variant, heldOut, s, rgb, n);
+        break;
+    case ErrorAxis::Contrast:
+        contrast(variant, heldOut, s, pivot, rgb, n);
+        break;
+    case ErrorAxis::Saturation:
+        saturation(variant, heldOut, s, rgb, n);
+        break;
     case ErrorAxis::Temperature:
-    case ErrorAxis::Tint: whiteBalance(axis, variant, heldOut, s, rgb, n); break;
+    case ErrorAxis::Tint:
+        whiteBalance(axis, variant, heldOut, s, rgb, n);
+        break;
     }
 }
 
@@ -423,7 +449,7 @@ void applyAxis(ErrorAxis axis, int variant, bool heldOut, double s, double pivot
 // and shoulder, channel coupling, what they do to colours), which is the variety the model must see
 // through.
 
-constexpr int kGridSize = 23; // severities -1.1 .. 1.1 in steps of 0.1
+constexpr int kGridSize = 23;    // severities -1.1 .. 1.1 in steps of 0.1
 constexpr int kVariantSlots = 6; // training variants 0..4, slot 5 = the held-out implementation
 
 const std::vector<float>& probeColours(ErrorAxis axis)
@@ -456,7 +482,8 @@ bool isCalibrated(ErrorAxis axis, int variant, bool heldOut)
     return !(axis == ErrorAxis::Contrast && variant == 1) && !(axis == ErrorAxis::BlackPoint && variant == 3);
 }
 
-double probeError(ErrorAxis axis, int variant, bool heldOut, double strength, const std::vector<float>& target)
+double probeError(ErrorAxis axis, int variant, bool heldOut, double strength,
+                  const std::vector<float>& target)
 {
     std::vector<float> probe = probeColours(axis);
     applyAxis(axis, variant, heldOut, strength, kPivot, nullptr, probe.data(), probe.size() / 3);
@@ -528,7 +555,9 @@ Grade referenceGrade(ErrorAxis axis, double s)
     if (s == 0.0)
         return grade;
     switch (axis) {
-    case ErrorAxis::Exposure: grade.exposure = kExposureStops * s; break;
+    case ErrorAxis::Exposure:
+        grade.exposure = kExposureStops * s;
+        break;
     case ErrorAxis::BlackPoint: {
         const double b = kBlackLevel * std::abs(s);
         grade.lift.master = s > 0 ? b : -b / (1.0 - b);
@@ -544,9 +573,15 @@ Grade referenceGrade(ErrorAxis axis, double s)
         grade.contrast = std::pow(kContrastFactor, s);
         grade.pivot = kPivot;
         break;
-    case ErrorAxis::Saturation: grade.saturation = std::pow(kSaturationFactor, s); break;
-    case ErrorAxis::Temperature: grade.temperature = kWhiteBalance * s; break;
-    case ErrorAxis::Tint: grade.tint = kWhiteBalance * s; break;
+    case ErrorAxis::Saturation:
+        grade.saturation = std::pow(kSaturationFactor, s);
+        break;
+    case ErrorAxis::Temperature:
+        grade.temperature = kWhiteBalance * s;
+        break;
+    case ErrorAxis::Tint:
+        grade.tint = kWhiteBalance * s;
+        break;
     }
     return grade;
 }
@@ -557,16 +592,28 @@ Grade referenceGrade(const Severities& severities)
     for (int a = 0; a < kErrorAxisCount; ++a) {
         const Grade one = referenceGrade(ErrorAxis(a), severities[size_t(a)]);
         switch (ErrorAxis(a)) {
-        case ErrorAxis::Exposure: grade.exposure = one.exposure; break;
-        case ErrorAxis::BlackPoint: grade.lift = one.lift; break;
+        case ErrorAxis::Exposure:
+            grade.exposure = one.exposure;
+            break;
+        case ErrorAxis::BlackPoint:
+            grade.lift = one.lift;
+            break;
         case ErrorAxis::WhitePoint:
             grade.gain = one.gain;
             grade.gamma = one.gamma;
             break;
-        case ErrorAxis::Contrast: grade.contrast = one.contrast; break;
-        case ErrorAxis::Saturation: grade.saturation = one.saturation; break;
-        case ErrorAxis::Temperature: grade.temperature = one.temperature; break;
-        case ErrorAxis::Tint: grade.tint = one.tint; break;
+        case ErrorAxis::Contrast:
+            grade.contrast = one.contrast;
+            break;
+        case ErrorAxis::Saturation:
+            grade.saturation = one.saturation;
+            break;
+        case ErrorAxis::Temperature:
+            grade.temperature = one.temperature;
+            break;
+        case ErrorAxis::Tint:
+            grade.tint = one.tint;
+            break;
         }
     }
     return grade;
@@ -583,7 +630,8 @@ Recipe randomRecipe(const Severities& severities, Family family, std::mt19937_64
     if (family == Family::HeldOut)
         return recipe;
     for (int a = 0; a < kErrorAxisCount; ++a)
-        recipe.variant[size_t(a)] = std::uniform_int_distribution<int>(0, kTrainingVariants[size_t(a)] - 1)(random);
+        recipe.variant[size_t(a)] =
+            std::uniform_int_distribution<int>(0, kTrainingVariants[size_t(a)] - 1)(random);
     recipe.pivot = std::uniform_real_distribution<double>(0.3, 0.55)(random);
     // A neutral-preserving channel mixer (rows sum to 1) in linear light: cross-talk a camera matrix
     // or a careless mix leaves, which is none of the seven errors.
@@ -621,7 +669,8 @@ void apply(const Recipe& recipe, float* rgb, size_t n)
             continue;
         const ErrorAxis axis = ErrorAxis(index);
         const int variant = recipe.variant[size_t(index)];
-        applyAxis(axis, variant, heldOut, calibrated(axis, variant, heldOut, s), recipe.pivot, &random, rgb, n);
+        applyAxis(axis, variant, heldOut, calibrated(axis, variant, heldOut, s), recipe.pivot, &random, rgb,
+                  n);
     }
 }
 

@@ -20,7 +20,16 @@ namespace cg {
 ///   saturation    + over-saturated          - washed out
 ///   temperature   + too warm (orange)       - too cool (blue)
 ///   tint          + too magenta             - too green
-enum class ErrorAxis : int { Exposure, BlackPoint, WhitePoint, Contrast, Saturation, Temperature, Tint };
+enum class ErrorAxis : int
+{
+    Exposure,
+    BlackPoint,
+    WhitePoint,
+    Contrast,
+    Saturation,
+    Temperature,
+    Tint
+};
 constexpr int kErrorAxisCount = 7;
 using Severities = std::array<double, kErrorAxisCount>;
 
@@ -35,32 +44,33 @@ QString errorAxisKey(ErrorAxis axis);
 /// held out of training and used only by the evaluation ("detunes the model never saw").
 namespace Detune {
 
-// Full-scale (100 %) errors. Chosen so that 33 % is a clearly visible error (~3-10 CIEDE2000 on
-// typical photos) and 100 % a gross one.
+// Full-scale (100 %) errors. Chosen so that 33 % is a clearly visible error on typical photos (median
+// CIEDE2000 about 2.5-7 on the validation photos; exposure is the most visible) and 100 % a gross one.
 constexpr double kExposureStops = 2.0;    ///< Grade exposure +-2 stops (linear light, BT.1886)
-constexpr double kBlackLevel = 0.15;      ///< black moved to +0.15 (lift) or 0.15 clipped to 0 (crush)
-constexpr double kWhiteLevel = 0.2;       ///< white moved to 0.8 (dull) or 0.8 clipped to 1 (clipped)
+constexpr double kBlackLevel = 0.2;       ///< black moved to +0.2 (lift) or 0.2 clipped to 0 (crush)
+constexpr double kWhiteLevel = 0.3;       ///< white moved to 0.7 (dull) or 0.7 clipped to 1 (clipped)
 constexpr double kContrastFactor = 1.8;   ///< contrast x1.8^s around the pivot
-constexpr double kSaturationFactor = 2.2; ///< saturation x2.2^s (luma-preserving)
+constexpr double kSaturationFactor = 3.0; ///< saturation x3^s (luma-preserving)
 constexpr double kWhiteBalance = 100.0;   ///< Grade temperature / tint +-100 (the sliders' ends)
 constexpr double kPivot = 0.435;          ///< mid grey in code values: contrast pivot, white anchor
 
 /// The reference error of one axis at signed severity `s` as a Grade of the core engine:
 ///   exposure     exposure = 2 s stops
-///   blackPoint   s > 0: lift = 0.15 s (black rises to 0.15 s, white stays)
-///                s < 0: lift = -b / (1 - b), b = 0.15 |s| (input b and below clip to 0, white stays)
+///   blackPoint   s > 0: lift = 0.2 s (black rises to 0.2 s, white stays)
+///                s < 0: lift = -b / (1 - b), b = 0.2 |s| (input b and below clip to 0, white stays)
 ///   whitePoint   gain G with a gamma that keeps mid grey (kPivot) and black fixed: v = (x G)^p,
-///                p = ln m / ln(m G); s < 0: G = 1 - 0.2 |s| (white drops to 1 - 0.2|s|),
-///                s > 0: G = 1 / (1 - 0.2 s) (input 1 - 0.2 s and above clip to 1)
+///                p = ln m / ln(m G); s < 0: G = 1 - 0.3 |s| (white drops to 1 - 0.3|s|),
+///                s > 0: G = 1 / (1 - 0.3 s) (input 1 - 0.3 s and above clip to 1)
 ///   contrast     contrast = 1.8^s around pivot 0.435
-///   saturation   saturation = 2.2^s
+///   saturation   saturation = 3^s
 ///   temperature  temperature = 100 s;  tint: tint = 100 s
 Grade referenceGrade(ErrorAxis axis, double severity);
 /// All axes' reference errors in one Grade (in the engine's fixed order).
 Grade referenceGrade(const Severities& severities);
 
 /// Which implementations an error is drawn from.
-enum class Family {
+enum class Family
+{
     Reference, ///< the core grade engine only (referenceGrade), in the engine's order
     Training,  ///< several implementations per axis, random order, optional neutral channel mixer:
                ///< exposure in BT.1886 / sRGB linear light (hard clip or soft shoulder) or on 2.2
@@ -84,8 +94,8 @@ struct Recipe
     Family family = Family::Reference;
     std::array<int, kErrorAxisCount> variant{}; ///< implementation per axis (family-specific)
     std::array<int, kErrorAxisCount> order{0, 1, 2, 3, 4, 5, 6};
-    double pivot = kPivot;           ///< contrast pivot of the variants that pick one
-    bool mixer = false;              ///< a neutral-preserving channel mixer (a nuisance, no label)
+    double pivot = kPivot; ///< contrast pivot of the variants that pick one
+    bool mixer = false;    ///< a neutral-preserving channel mixer (a nuisance, no label)
     std::array<double, 9> mixerMatrix{1, 0, 0, 0, 1, 0, 0, 0, 1};
 };
 

@@ -45,7 +45,9 @@ Grade correctionGrade(ErrorAxis axis, double s)
     if (s == 0.0)
         return grade;
     switch (axis) {
-    case ErrorAxis::Exposure: grade.exposure = -Detune::kExposureStops * s; break;
+    case ErrorAxis::Exposure:
+        grade.exposure = -Detune::kExposureStops * s;
+        break;
     case ErrorAxis::BlackPoint: {
         const double b = Detune::kBlackLevel * std::min(std::abs(s), 1.5);
         // Raised: v = b + x (1 - b), undone by lift L = -b / (1 - b) (v (1 - L) + L = x).
@@ -67,7 +69,9 @@ Grade correctionGrade(ErrorAxis axis, double s)
         grade.contrast = std::pow(Detune::kContrastFactor, -s);
         grade.pivot = Detune::kPivot;
         break;
-    case ErrorAxis::Saturation: grade.saturation = std::pow(Detune::kSaturationFactor, -s); break;
+    case ErrorAxis::Saturation:
+        grade.saturation = std::pow(Detune::kSaturationFactor, -s);
+        break;
     case ErrorAxis::Temperature:
         grade.temperature = std::clamp(-Detune::kWhiteBalance * s, -100.0, 100.0);
         grade.exposure = whiteBalanceCompensationStops(-grade.temperature, 0.0);
@@ -86,16 +90,28 @@ Grade combinedCorrection(const Severities& severities)
     for (int a = 0; a < kErrorAxisCount; ++a) {
         const Grade one = correctionGrade(ErrorAxis(a), severities[size_t(a)]);
         switch (ErrorAxis(a)) {
-        case ErrorAxis::Exposure: grade.exposure = one.exposure; break;
-        case ErrorAxis::BlackPoint: grade.lift = one.lift; break;
+        case ErrorAxis::Exposure:
+            grade.exposure = one.exposure;
+            break;
+        case ErrorAxis::BlackPoint:
+            grade.lift = one.lift;
+            break;
         case ErrorAxis::WhitePoint:
             grade.gain = one.gain;
             grade.gamma = one.gamma;
             break;
-        case ErrorAxis::Contrast: grade.contrast = one.contrast; break;
-        case ErrorAxis::Saturation: grade.saturation = one.saturation; break;
-        case ErrorAxis::Temperature: grade.temperature = one.temperature; break;
-        case ErrorAxis::Tint: grade.tint = one.tint; break;
+        case ErrorAxis::Contrast:
+            grade.contrast = one.contrast;
+            break;
+        case ErrorAxis::Saturation:
+            grade.saturation = one.saturation;
+            break;
+        case ErrorAxis::Temperature:
+            grade.temperature = one.temperature;
+            break;
+        case ErrorAxis::Tint:
+            grade.tint = one.tint;
+            break;
         }
     }
     // Temperature and tint normalise their gains together: compensate the pair, not each.
@@ -118,27 +134,39 @@ QString sentence(ErrorAxis axis, int signedLevel)
     const bool plus = signedLevel > 0;
     QString what;
     switch (axis) {
-    case ErrorAxis::Exposure: what = plus ? tr("Image is overexposed") : tr("Image is underexposed"); break;
-    case ErrorAxis::BlackPoint: what = plus ? tr("Blacks are raised (milky)") : tr("Blacks are crushed"); break;
-    case ErrorAxis::WhitePoint:
-        what = plus ? tr("Highlights are clipped (white point too high)") : tr("Highlights are dull (white point too low)");
+    case ErrorAxis::Exposure:
+        what = plus ? tr("Image is overexposed") : tr("Image is underexposed");
         break;
-    case ErrorAxis::Contrast: what = plus ? tr("Contrast is too high") : tr("Contrast is too low (flat)"); break;
-    case ErrorAxis::Saturation: what = plus ? tr("Colours are oversaturated") : tr("Colours are undersaturated"); break;
+    case ErrorAxis::BlackPoint:
+        what = plus ? tr("Blacks are raised (milky)") : tr("Blacks are crushed");
+        break;
+    case ErrorAxis::WhitePoint:
+        what = plus ? tr("Highlights are clipped (white point too high)")
+                    : tr("Highlights are dull (white point too low)");
+        break;
+    case ErrorAxis::Contrast:
+        what = plus ? tr("Contrast is too high") : tr("Contrast is too low (flat)");
+        break;
+    case ErrorAxis::Saturation:
+        what = plus ? tr("Colours are oversaturated") : tr("Colours are undersaturated");
+        break;
     case ErrorAxis::Temperature:
         what = plus ? tr("Image is too warm (orange)") : tr("Image is too cool (blue)");
         break;
-    case ErrorAxis::Tint: what = plus ? tr("Image is too magenta") : tr("Image is too green"); break;
+    case ErrorAxis::Tint:
+        what = plus ? tr("Image is too magenta") : tr("Image is too green");
+        break;
     }
     const int level = std::min(std::abs(signedLevel), 3);
     return tr("%1 (about %2 %)").arg(what).arg(level == 3 ? 100 : level * 33);
 }
 
-std::vector<Suggestion> fromEstimates(const std::array<AxisEstimate, kErrorAxisCount>& estimates)
+std::vector<Suggestion> fromEstimates(const std::array<AxisEstimate, kErrorAxisCount>& estimates,
+                                      double minConfidence)
 {
     std::vector<Suggestion> out;
     for (const AxisEstimate& estimate : estimates) {
-        if (estimate.level == 0 || estimate.confidence < kMinConfidence)
+        if (estimate.level == 0 || estimate.confidence < minConfidence)
             continue;
         // The amount: the expected severity given the predicted direction, so that uncertainty
         // about the level does not shrink the correction toward zero through the other sign.

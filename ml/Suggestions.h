@@ -33,8 +33,8 @@ struct Suggestion
     double severity = 0.0; ///< signed, of full scale
     int level = 0;         ///< signed, -3..3
     double confidence = 0.0;
-    QString message;       ///< "Image is too green (about 66 %)"
-    Grade correction;      ///< the neutral grade with only this axis's controls changed
+    QString message;  ///< "Image is too green (about 66 %)"
+    Grade correction; ///< the neutral grade with only this axis's controls changed
 };
 
 /// From severities to grade changes ("do no harm": only confident findings become suggestions).
@@ -47,8 +47,8 @@ constexpr double kMinConfidence = 0.7;
 /// The exact inverse of Detune::referenceGrade(axis, severity), in the engine's own controls:
 ///   exposure -2 s stops; temperature / tint -100 s (clamped to the sliders' +-100), with the small
 ///   exposure that cancels the engine's grey normalisation of white-balance gains;
-///   contrast 1.8^-s (pivot 0.435); saturation 2.2^-s;
-///   black point: lift -b / (1 - b) for raised blacks, lift b for crushed ones (b = 0.15 |s|);
+///   contrast 1.8^-s (pivot 0.435); saturation 3^-s;
+///   black point: lift -b / (1 - b) for raised blacks, lift b for crushed ones (b = 0.2 |s|);
 ///   white point: the error is v = (x G)^p, so the fix is gain G^-p with gamma p.
 Grade correctionGrade(ErrorAxis axis, double severity);
 /// Every axis's correction in one grade.
@@ -59,7 +59,8 @@ Grade combinedCorrection(const std::vector<Suggestion>& suggestions);
 QString sentence(ErrorAxis axis, int signedLevel);
 
 /// Suggestions for the confident findings, strongest first.
-std::vector<Suggestion> fromEstimates(const std::array<AxisEstimate, kErrorAxisCount>& estimates);
+std::vector<Suggestion> fromEstimates(const std::array<AxisEstimate, kErrorAxisCount>& estimates,
+                                      double minConfidence = kMinConfidence);
 
 /// The controls a grade changes relative to the neutral grade, by their grade JSON names:
 /// {"exposure": -0.67} or {"gain": {"master": 1.07}, "gamma": {"master": 0.91}}: a partial

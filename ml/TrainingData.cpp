@@ -179,8 +179,10 @@ Image fitWithin(const Image& image, int maxSide)
                        std::max(1, int(std::lround(image.height() * scale))));
 }
 
-std::vector<CropRect> analysisCrops(int width, int height)
+std::vector<CropRect> analysisCrops(int width, int height, FrameView view)
 {
+    if (view == FrameView::Whole)
+        return {CropRect{0, 0, double(width), double(height)}};
     const double side = std::min(width, height);
     const double longSide = std::max(width, height);
     std::vector<double> starts;
@@ -294,8 +296,8 @@ uint64_t mix(uint64_t x)
 
 } // namespace
 
-BatchSampler::BatchSampler(const PhotoSet& photos, uint64_t seed, int side)
-    : m_photos(photos), m_seed(seed), m_side(side)
+BatchSampler::BatchSampler(const PhotoSet& photos, uint64_t seed, int side, FrameView view)
+    : m_photos(photos), m_seed(seed), m_side(side), m_view(view)
 {
 }
 
@@ -388,11 +390,20 @@ TrainingBatch BatchSampler::batch(int64_t step, int size) const
                 std::uniform_real_distribution<double> unit(0.0, 1.0);
                 const Image& photo =
                     m_photos.image(std::uniform_int_distribution<int>(0, m_photos.size() - 1)(random));
-                const double shortSide = std::min(photo.width(), photo.height());
-                const double side =
-                    std::min(shortSide, std::max(double(m_side), shortSide * (0.35 + 0.65 * unit(random))));
-                const CropRect crop{unit(random) * (photo.width() - side),
-                                    unit(random) * (photo.height() - side), side, side};
+                // Large crops (60-100 %): analysis looks at the whole frame (or full-height squares), and
+                // small crops often miss the dark and bright parts that make black and white readable.
+                CropRect crop;
+                if (m_view == FrameView::Whole) {
+                    // Each side on its own: the squeeze to a square varies like frames' aspect ratios do.
+                    crop.width = photo.width() * (0.6 + 0.4 * unit(random));
+                    crop.height = photo.height() * (0.6 + 0.4 * unit(random));
+                } else {
+                    const double shortSide = std::min(photo.width(), photo.height());
+                    crop.width = crop.height =
+                        std::min(shortSide, std::max(double(m_side), shortSide * (0.6 + 0.4 * unit(random))));
+                }
+                crop.x = unit(random) * (photo.width() - crop.width);
+                crop.y = unit(random) * (photo.height() - crop.height);
                 resampleArea(photo, crop, m_side, m_side, rgb.data());
                 const Severities severities = randomSeverities(random);
                 const Detune::Recipe recipe =

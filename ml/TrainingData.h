@@ -50,9 +50,14 @@ Image resizedArea(const Image& image, int width, int height);
 /// Scaled so that the longer side is at most `maxSide` (unchanged when already small enough).
 Image fitWithin(const Image& image, int maxSide);
 
-/// The square crops a frame is analysed through (DESIGN: the classifier sees square patches): one
-/// centred square when the frame is nearly square, else three (start, centre, end of the long side).
-std::vector<CropRect> analysisCrops(int width, int height);
+/// How the classifier looks at a frame.
+enum class FrameView
+{
+    Squares, ///< square crops: one centred when the frame is nearly square, else three along the long side
+    Whole,   ///< the whole frame squeezed to a square: every statistic is the frame's own
+};
+/// The crops a frame is analysed through (results are averaged over them).
+std::vector<CropRect> analysisCrops(int width, int height, FrameView view);
 
 /// Tone and colour statistics of a planar 3 x side x side patch (0..1 code values), the classifier's
 /// second input: 13 quantiles (0.2 % .. 99.8 %) of R', G', B', BT.709 luma Y' and the colour differences
@@ -95,15 +100,16 @@ struct TrainingBatch
     std::vector<Severities> severities;
 };
 
-/// Makes training batches: a random photo, a random square crop (35-100 % of the short side, mirrored
-/// half of the time) scaled to S x S, and a random detune (Detune::Family::Training) with 0 to 4
+/// Makes training batches: a random photo, a random crop (FrameView::Whole: 60-100 % of each side,
+/// squeezed to a square; Squares: a square of 60-100 % of the short side), mirrored half of the time,
+/// scaled to S x S, and a random detune (Detune::Family::Training) with 0 to 4
 /// simultaneous errors, exact 33/66/100 % levels, jittered levels, continuous strengths and many
 /// near-zero errors. Deterministic: batch(step) depends only on the seed and the step, so training
 /// resumes exactly from a checkpoint.
 class BatchSampler
 {
 public:
-    BatchSampler(const PhotoSet& photos, uint64_t seed, int side);
+    BatchSampler(const PhotoSet& photos, uint64_t seed, int side, FrameView view = FrameView::Whole);
 
     TrainingBatch batch(int64_t step, int size) const;
 
@@ -117,6 +123,7 @@ private:
     const PhotoSet& m_photos;
     uint64_t m_seed;
     int m_side;
+    FrameView m_view;
 };
 
 } // namespace cg

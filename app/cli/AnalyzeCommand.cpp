@@ -36,8 +36,8 @@ int runAnalyze(const QStringList& arguments)
         bool ok = false;
         frameIndex = parser.value("frame").toLongLong(&ok);
         if (!ok || frameIndex < 0)
-            throw InputError(
-                QStringLiteral("analyze: --frame expects a frame number >= 0, got \"%1\"").arg(parser.value("frame")));
+            throw InputError(QStringLiteral("analyze: --frame expects a frame number >= 0, got \"%1\"")
+                                 .arg(parser.value("frame")));
     }
     if (!QFileInfo(input).isFile())
         throw InputError(QStringLiteral("cannot read %1: no such file").arg(input));
@@ -47,7 +47,8 @@ int runAnalyze(const QStringList& arguments)
     Image frame;
     if (isStillImagePath(input)) {
         if (frameIndex != 0)
-            throw InputError(QStringLiteral("%1: a still image has only frame 0").arg(QFileInfo(input).fileName()));
+            throw InputError(
+                QStringLiteral("%1: a still image has only frame 0").arg(QFileInfo(input).fileName()));
         frame = StillImage::read(input);
     } else {
         VideoDecoder decoder(input);

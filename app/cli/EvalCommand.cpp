@@ -24,13 +24,15 @@ int runEval(const QStringList& arguments)
     parser.addOption({"photos", "Use only the first N photos of the split (default: all).", "N"});
     parser.addOption({"seed", "Seed of the detunes (default 7).", "S"});
     parser.addOption({"card", "Model card (JSON) whose \"metrics\" to replace with these figures.", "JSON"});
+    parser.addOption({"min-confidence", "Apply suggestions from this confidence on (default 0.7).", "P"});
     parseArguments(parser, "eval", arguments, 1);
 
     const QString kind = parser.positionalArguments().first();
     if (kind != QLatin1String("classifier"))
-        throw InputError(kind == QLatin1String("corrector") || kind == QLatin1String("colorizer")
-                             ? QStringLiteral("eval: \"%1\" is not available in this version").arg(kind)
-                             : QStringLiteral("eval: unknown model \"%1\" (classifier, corrector, colorizer)").arg(kind));
+        throw InputError(
+            kind == QLatin1String("corrector") || kind == QLatin1String("colorizer")
+                ? QStringLiteral("eval: \"%1\" is not available in this version").arg(kind)
+                : QStringLiteral("eval: unknown model \"%1\" (classifier, corrector, colorizer)").arg(kind));
     if (!parser.isSet("data"))
         throw InputError(QStringLiteral("eval classifier: --data DIR is required"));
 
@@ -50,6 +52,13 @@ int runEval(const QStringList& arguments)
     };
     options.maxPhotos = int(number("photos", 0));
     options.seed = quint64(number("seed", qint64(options.seed)));
+    if (parser.isSet("min-confidence")) {
+        bool ok = false;
+        options.minConfidence = parser.value("min-confidence").toDouble(&ok);
+        if (!ok || options.minConfidence < 0.0 || options.minConfidence > 1.0)
+            throw InputError(QStringLiteral("eval: --min-confidence expects a number from 0 to 1, got \"%1\"")
+                                 .arg(parser.value("min-confidence")));
+    }
     options.log = [](const QString& line) {
         std::fprintf(stderr, "eval classifier: %s\n", qPrintable(line));
         std::fflush(stderr);

@@ -48,39 +48,42 @@ QJsonObject modelCard(const ClassifierTrainingOptions& options, const Classifier
          "What is wrong with a frame: 25 single-error classes (ok + 8 kinds x 33/66/100 %) and a signed "
          "severity per axis (7 levels -100..100 %), read independently so several errors at once are read."},
         {"architecture",
-         QJsonObject{{"input", "three 64x64 square crops of the frame (area-averaged, 8-bit steps); "
-                               "outputs averaged"},
-                     {"network", "6 conv3x3+BN+ReLU (24-48-48-96-96-192 channels, 4 with stride 2), "
-                                 "mean+max pooling; MLP on 96 tone/colour statistics (quantiles of R,G,B,Y',"
-                                 "B'-Y',R'-Y', means, deviations, clipping); shared 256 layer; heads 25 and 7x7"},
+         QJsonObject{{"input", options.view == FrameView::Whole
+                                   ? "the whole frame area-averaged to 64x64 (squeezed), 8-bit steps"
+                                   : "64x64 square crops of the frame (one or three), outputs averaged"},
+                     {"network",
+                      "6 conv3x3+BN+ReLU (24-48-48-96-96-192 channels, 4 with stride 2), "
+                      "mean+max pooling; MLP on 96 tone/colour statistics (quantiles of R,G,B,Y',"
+                      "B'-Y',R'-Y', means, deviations, clipping); shared 256 layer; heads 25 and 7x7"},
                      {"parameters", report.parameters}}},
         {"classes", classes},
         {"axes", axes},
         {"fullScale",
          QJsonObject{{"exposure", "2 stops (grade exposure)"},
-                     {"blackPoint", "black moved by 0.15 code value (lift), or 0.15 crushed to 0"},
-                     {"whitePoint", "white moved to 0.8 (dull) or 0.8 clipped to 1, mid grey kept"},
+                     {"blackPoint", "black moved by 0.2 code value (lift), or 0.2 crushed to 0"},
+                     {"whitePoint", "white moved to 0.7 (dull) or 0.7 clipped to 1, mid grey kept"},
                      {"contrast", "x1.8 around pivot 0.435"},
-                     {"saturation", "x2.2"},
+                     {"saturation", "x3"},
                      {"temperature", "grade temperature 100 (linear R/B gains 1.5)"},
                      {"tint", "grade tint 100 (linear G gain 1.3)"}}},
         {"data",
-         QJsonObject{{"source", "tools/fetch-training-images.sh (Debian packages endless-sky-data, gcompris-qt-data, "
-                                "opencv-doc, python3-skimage); credits in ml/data/CREDITS.md"},
+         QJsonObject{{"source",
+                      "tools/fetch-training-images.sh (Debian packages endless-sky-data, gcompris-qt-data, "
+                      "opencv-doc, python3-skimage); credits in ml/data/CREDITS.md"},
                      {"split", "by source photo: CRC-32 of <source>/<name> mod 6 == 0 goes to val"},
                      {"trainPhotos", report.trainPhotos},
                      {"sources", QJsonArray::fromStringList(report.sources)},
-                     {"samples", "random square crops (35-100 % of the short side, mirrored) detuned by the "
-                                 "training family of ml/Detune.h: 0-4 errors, exact, jittered and continuous "
-                                 "strengths, near-zero errors, random order, neutral channel mixer"}}},
-        {"training",
-         QJsonObject{{"steps", double(options.steps)},
-                     {"batch", options.batchSize},
-                     {"seed", QString::number(options.seed)},
-                     {"learningRate", options.learningRate},
-                     {"optimizer", "AdamW (weight decay 1e-4), warm-up then cosine decay"},
-                     {"report", report.toJson()},
-                     {"date", QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}}},
+                     {"samples",
+                      "random crops (60-100 % of each side, squeezed to a square, mirrored) detuned by the "
+                      "training family of ml/Detune.h: 0-4 errors, exact, jittered and continuous "
+                      "strengths, near-zero errors, random order, neutral channel mixer"}}},
+        {"training", QJsonObject{{"steps", double(options.steps)},
+                                 {"batch", options.batchSize},
+                                 {"seed", QString::number(options.seed)},
+                                 {"learningRate", options.learningRate},
+                                 {"optimizer", "AdamW (weight decay 1e-4), warm-up then cosine decay"},
+                                 {"report", report.toJson()},
+                                 {"date", QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}}},
         {"metrics", QJsonObject{}},
     };
 }
@@ -91,7 +94,8 @@ int runTrain(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument("MODEL", "What to train: classifier (corrector and colorizer: not yet).");
-    parser.addOption({"data", "Folder of photos with train/ and val/ (tools/fetch-training-images.sh).", "DIR"});
+    parser.addOption(
+        {"data", "Folder of photos with train/ and val/ (tools/fetch-training-images.sh).", "DIR"});
     parser.addOption({"out", "Model file to write (a checkpoint OUT.ckpt is kept while training).", "MODEL"});
     parser.addOption({"steps", "Training steps (default 12000).", "N"});
     parser.addOption({"seed", "Random seed (default 1): the same seed gives the same model.", "S"});
@@ -103,9 +107,10 @@ int runTrain(const QStringList& arguments)
 
     const QString kind = parser.positionalArguments().first();
     if (kind != QLatin1String("classifier"))
-        throw InputError(kind == QLatin1String("corrector") || kind == QLatin1String("colorizer")
-                             ? QStringLiteral("train: \"%1\" is not available in this version").arg(kind)
-                             : QStringLiteral("train: unknown model \"%1\" (classifier, corrector, colorizer)").arg(kind));
+        throw InputError(
+            kind == QLatin1String("corrector") || kind == QLatin1String("colorizer")
+                ? QStringLiteral("train: \"%1\" is not available in this version").arg(kind)
+                : QStringLiteral("train: unknown model \"%1\" (classifier, corrector, colorizer)").arg(kind));
     if (!parser.isSet("data") || !parser.isSet("out"))
         throw InputError(QStringLiteral("train classifier: --data DIR and --out MODEL are required"));
 
@@ -128,7 +133,8 @@ int runTrain(const QStringList& arguments)
         const QFileInfo out(options.outPath);
         cardPath = out.dir().filePath(out.completeBaseName() + QStringLiteral(".json"));
     }
-    JsonFile::writeAtomically(cardPath, QJsonDocument(modelCard(options, report)).toJson(QJsonDocument::Indented));
+    JsonFile::writeAtomically(cardPath,
+                              QJsonDocument(modelCard(options, report)).toJson(QJsonDocument::Indented));
     QJsonObject result = report.toJson();
     result.insert("model", QFileInfo(options.outPath).absoluteFilePath());
     result.insert("card", QFileInfo(cardPath).absoluteFilePath());

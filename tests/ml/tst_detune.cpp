@@ -24,9 +24,10 @@ namespace {
 
 Rgb probe(int i)
 {
-    // Colours between 0.3 and 0.6: even at full scale no reference error pushes them out of 0..1,
+    // Colours between 0.35 and 0.55: even at full scale no reference error pushes them out of 0..1,
     // where the engine clamps (and nothing could be inverted).
-    return {0.3 + 0.3 * ((i * 37) % 11) / 10.0, 0.3 + 0.3 * ((i * 17) % 7) / 6.0, 0.3 + 0.3 * ((i * 5) % 9) / 8.0};
+    return {0.35 + 0.2 * ((i * 37) % 11) / 10.0, 0.35 + 0.2 * ((i * 17) % 7) / 6.0,
+            0.35 + 0.2 * ((i * 5) % 9) / 8.0};
 }
 
 } // namespace
@@ -88,7 +89,8 @@ private slots:
                     for (int trial = 0; trial < 12; ++trial) {
                         Severities severities{};
                         severities[size_t(a)] = s;
-                        Detune::Recipe recipe = Detune::randomRecipe(severities, Detune::Family(family), random);
+                        Detune::Recipe recipe =
+                            Detune::randomRecipe(severities, Detune::Family(family), random);
                         recipe.mixer = false;
                         Detune::Recipe reference;
                         reference.severities = severities;
@@ -103,23 +105,29 @@ private slots:
                         Detune::apply(reference, ref, 1);
                         const auto measure = [&](const float* p) {
                             switch (axis) {
-                            case ErrorAxis::Temperature: return double(p[0] - p[2]);
-                            case ErrorAxis::Tint: return double(p[1] - 0.5f * (p[0] + p[2])) * -1.0;
-                            case ErrorAxis::Saturation: return double(p[0] - p[2]);
-                            case ErrorAxis::Contrast: return double(p[0]) * -1.0; // a dark grey gets darker
-                            default: return double(p[0] + p[1] + p[2]);
+                            case ErrorAxis::Temperature:
+                                return double(p[0] - p[2]);
+                            case ErrorAxis::Tint:
+                                return double(p[1] - 0.5f * (p[0] + p[2])) * -1.0;
+                            case ErrorAxis::Saturation:
+                                return double(p[0] - p[2]);
+                            case ErrorAxis::Contrast:
+                                return double(p[0]) * -1.0; // a dark grey gets darker
+                            default:
+                                return double(p[0] + p[1] + p[2]);
                             }
                         };
                         const double moved = measure(px) - measure(before);
                         const double expected = measure(ref) - measure(before);
-                        QVERIFY2(moved * expected > 0,
-                                 qPrintable(QStringLiteral("%1 %2 family %3 variant %4: moved %5, reference %6")
-                                                .arg(errorAxisKey(axis))
-                                                .arg(s)
-                                                .arg(family)
-                                                .arg(recipe.variant[size_t(a)])
-                                                .arg(moved)
-                                                .arg(expected)));
+                        QVERIFY2(
+                            moved * expected > 0,
+                            qPrintable(QStringLiteral("%1 %2 family %3 variant %4: moved %5, reference %6")
+                                           .arg(errorAxisKey(axis))
+                                           .arg(s)
+                                           .arg(family)
+                                           .arg(recipe.variant[size_t(a)])
+                                           .arg(moved)
+                                           .arg(expected)));
                     }
     }
 
@@ -163,7 +171,8 @@ private slots:
                 names.insert(ErrorClasses::className(index));
             }
         QCOMPARE(names.size(), 24); // exposure splits by sign; the others hold both signs
-        QCOMPARE(ErrorClasses::className(ErrorClasses::classIndex(ErrorAxis::Tint, -2)), QStringLiteral("tint-66"));
+        QCOMPARE(ErrorClasses::className(ErrorClasses::classIndex(ErrorAxis::Tint, -2)),
+                 QStringLiteral("tint-66"));
         QCOMPARE(ErrorClasses::className(ErrorClasses::classIndex(ErrorAxis::Exposure, -3)),
                  QStringLiteral("underExposure-100"));
     }
@@ -191,7 +200,8 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(QDir(dir.path()).mkpath("train/synthetic"));
         for (int i = 0; i < 3; ++i)
-            StillImage::write(dir.filePath(QStringLiteral("train/synthetic/scene%1.png").arg(i)), syntheticScene(160, 100, uint32_t(i)));
+            StillImage::write(dir.filePath(QStringLiteral("train/synthetic/scene%1.png").arg(i)),
+                              syntheticScene(160, 100, uint32_t(i)));
         const PhotoSet photos = PhotoSet::load(dir.path(), "train", 128);
         QCOMPARE(photos.size(), 3);
         QVERIFY(std::max(photos.image(0).width(), photos.image(0).height()) <= 128);
@@ -213,11 +223,14 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(InputError, PhotoSet::load(dir.path(), "train", 128));
     }
 
-    void wideFramesAreAnalysedThroughThreeSquares()
+    void framesAreAnalysedWholeOrThroughSquares()
     {
-        QCOMPARE(int(analysisCrops(1920, 1080).size()), 3);
-        QCOMPARE(int(analysisCrops(500, 480).size()), 1);
-        const auto crops = analysisCrops(1080, 1920); // portrait
+        const auto whole = analysisCrops(1920, 1080, FrameView::Whole);
+        QCOMPARE(int(whole.size()), 1);
+        QCOMPARE(whole[0].width, 1920.0);
+        QCOMPARE(int(analysisCrops(1920, 1080, FrameView::Squares).size()), 3);
+        QCOMPARE(int(analysisCrops(500, 480, FrameView::Squares).size()), 1);
+        const auto crops = analysisCrops(1080, 1920, FrameView::Squares); // portrait
         QCOMPARE(int(crops.size()), 3);
         QCOMPARE(crops.back().y + crops.back().height, 1920.0);
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Image.h"
+#include "Suggestions.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -21,7 +22,7 @@ struct ClassifierEvaluationOptions
     int multiFramesPerPhoto = 4; ///< frames with 2 errors and with 3 errors, per photo and family
     int deltaESide = 160;        ///< CIEDE2000 is averaged over the frame scaled to this long side
     uint64_t seed = 7;
-    double minConfidence = 0.7;   ///< suggestions below this confidence are not applied (Suggestions.h)
+    double minConfidence = Suggestions::kMinConfidence; ///< below it suggestions are not applied
     std::function<void(const QString&)> log;
 };
 

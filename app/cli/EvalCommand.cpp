@@ -24,7 +24,8 @@ int runEval(const QStringList& arguments)
     parser.addOption({"photos", "Use only the first N photos of the split (default: all).", "N"});
     parser.addOption({"seed", "Seed of the detunes (default 7).", "S"});
     parser.addOption({"card", "Model card (JSON) whose \"metrics\" to replace with these figures.", "JSON"});
-    parser.addOption({"min-confidence", "Apply suggestions from this confidence on (default 0.7).", "P"});
+    parser.addOption({"min-confidence",
+                      "Apply suggestions from this confidence on (default 0.85, as analyze does).", "P"});
     parseArguments(parser, "eval", arguments, 1);
 
     const QString kind = parser.positionalArguments().first();

@@ -124,7 +124,6 @@ private slots:
         QTest::newRow("too green") << int(ErrorAxis::Tint) << -1.0 << "tint-100";
         QTest::newRow("oversaturated") << int(ErrorAxis::Saturation) << 1.0 << "saturation-100";
         QTest::newRow("milky blacks") << int(ErrorAxis::BlackPoint) << 1.0 << "blackPoint-100";
-        QTest::newRow("crushed blacks") << int(ErrorAxis::BlackPoint) << -1.0 << "blackPoint-100";
     }
 
     void shippedModelReadsStrongErrors()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Classifier.h"
+#include "Error.h"
 #include "Image.h"
 
 #include <cmath>
@@ -40,6 +42,17 @@ inline Image syntheticScene(int width, int height, uint32_t seed)
             image.setSample(x, y, 2, b + noise(random));
         }
     return image;
+}
+
+/// The shipped model (ml/models/classifier.pt) lands only once it meets the figures of issue 5.
+inline bool hasShippedModel()
+{
+    try {
+        Classifier::findModel();
+        return true;
+    } catch (const InputError&) {
+        return false;
+    }
 }
 
 } // namespace cg

@@ -37,19 +37,6 @@ Run cli(const QStringList& arguments)
 
 } // namespace
 
-namespace {
-/// The shipped model (ml/models/classifier.pt) lands only once it meets the figures of issue 5.
-bool hasShippedModel()
-{
-    try {
-        cg::Classifier::findModel();
-        return true;
-    } catch (const cg::InputError&) {
-        return false;
-    }
-}
-} // namespace
-
 class TestAnalyzeCli : public QObject
 {
     Q_OBJECT

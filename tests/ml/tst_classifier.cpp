@@ -43,19 +43,6 @@ Image detuned(const Image& image, ErrorAxis axis, double severity)
 
 } // namespace
 
-namespace {
-/// The shipped model (ml/models/classifier.pt) lands only once it meets the figures of issue 5.
-bool hasShippedModel()
-{
-    try {
-        cg::Classifier::findModel();
-        return true;
-    } catch (const cg::InputError&) {
-        return false;
-    }
-}
-} // namespace
-
 class TestClassifier : public QObject
 {
     Q_OBJECT

@@ -21,6 +21,7 @@
 #include "Error.h"
 #include "Exporter.h"
 #include "Grade.h"
+#include "ModerateGrade.h"
 #include "VideoDecoder.h"
 
 #include <QCoreApplication>
@@ -45,21 +46,6 @@ namespace {
 
 constexpr int kProcessTimeoutMs = 1200000;
 
-/// The same moderate grade as bench_lut_apply: every stage moved, far from the identity.
-Grade benchmarkGrade()
-{
-    Grade grade;
-    grade.exposure = 0.3;
-    grade.temperature = 18.0;
-    grade.tint = -6.0;
-    grade.lift = {0.02, {0.01, 0.0, -0.01}};
-    grade.gamma = {1.08, {1.0, 1.02, 0.97}};
-    grade.gain = {1.05, {1.02, 0.99, 1.0}};
-    grade.contrast = 1.12;
-    grade.saturation = 1.2;
-    grade.curves.master = {{0.0, 0.0}, {0.25, 0.21}, {0.75, 0.8}, {1.0, 1.0}};
-    return grade;
-}
 
 bool runFfmpeg(const QStringList& arguments)
 {
@@ -187,7 +173,7 @@ int main(int argc, char** argv)
         // The grade at the export lattice size, and the same grade baked for ffmpeg's lut3d.
         QElapsedTimer timer;
         timer.start();
-        const CompiledGrade grade(benchmarkGrade(), CompiledGrade::kExportSize);
+        const CompiledGrade grade(moderateGrade(), CompiledGrade::kExportSize);
         const double compileSeconds = double(timer.nsecsElapsed()) * 1e-9;
         CubeLut cube;
         cube.title = QStringLiteral("bench_export");

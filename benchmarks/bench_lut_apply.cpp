@@ -13,6 +13,7 @@
 #include "CubeFile.h"
 #include "Grade.h"
 #include "Image.h"
+#include "ModerateGrade.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -41,21 +42,6 @@ constexpr int kHeight = 1080;
 constexpr int kLutSize = 33;
 constexpr int kProcessTimeoutMs = 600000;
 
-/// A moderate grade touching every stage, so the LUT is far from the identity.
-Grade benchmarkGrade()
-{
-    Grade grade;
-    grade.exposure = 0.3;
-    grade.temperature = 18.0;
-    grade.tint = -6.0;
-    grade.lift = {0.02, {0.01, 0.0, -0.01}};
-    grade.gamma = {1.08, {1.0, 1.02, 0.97}};
-    grade.gain = {1.05, {1.02, 0.99, 1.0}};
-    grade.contrast = 1.12;
-    grade.saturation = 1.2;
-    grade.curves.master = {{0.0, 0.0}, {0.25, 0.21}, {0.75, 0.8}, {1.0, 1.0}};
-    return grade;
-}
 
 struct Frames
 {
@@ -242,8 +228,8 @@ void runContent(const Frames& frames, const QString& cubePath, const QString& ff
     std::printf("\n== %s: %d frames %dx%d, %d threads, best of %d ==\n", qPrintable(frames.name), count,
                 kWidth, kHeight, QThread::idealThreadCount(), repeat);
 
-    const CompiledGrade tetrahedral(benchmarkGrade(), kLutSize);
-    CompiledGrade fullTable(benchmarkGrade(), kLutSize);
+    const CompiledGrade tetrahedral(moderateGrade(), kLutSize);
+    CompiledGrade fullTable(moderateGrade(), kLutSize);
     QElapsedTimer buildTimer;
     buildTimer.start();
     fullTable.buildFullTable8();
@@ -351,7 +337,7 @@ int main(int argc, char** argv)
     const QString cubePath = dir.filePath(QStringLiteral("L.cube"));
     CubeLut cube;
     cube.title = QStringLiteral("bench_lut_apply");
-    cube.lut3d = CompiledGrade(benchmarkGrade(), kLutSize).bakeCube(kLutSize);
+    cube.lut3d = CompiledGrade(moderateGrade(), kLutSize).bakeCube(kLutSize);
     CubeFile::write(cubePath, cube);
     std::printf("bench_lut_apply: %dx%d RGB through a %d^3 LUT (%s)\n", kWidth, kHeight, kLutSize,
                 qPrintable(cubePath));

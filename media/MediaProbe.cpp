@@ -2,6 +2,7 @@
 
 #include "Error.h"
 #include "FrameConverter.h"
+#include "MediaError.h"
 #include "PacketIndex.h"
 
 extern "C" {
@@ -23,11 +24,6 @@ namespace cg {
 namespace ffmpeg {
 
 namespace {
-
-QString nameOf(const QString& path)
-{
-    return QFileInfo(path).fileName();
-}
 
 QString latin1OrEmpty(const char* text)
 {
@@ -211,20 +207,6 @@ int rotationOf(const AVStream& stream)
 }
 
 } // namespace
-
-[[noreturn]] void failRead(const QString& path, const QString& reason)
-{
-    throw InputError(QStringLiteral("cannot read %1: %2").arg(nameOf(path), reason));
-}
-
-QString describeError(int error)
-{
-    QString reason = QString::fromStdString(errorString(error));
-    const std::string detail = lastLogMessage();
-    if (!detail.empty())
-        reason += QStringLiteral(" (%1)").arg(QString::fromStdString(detail));
-    return reason;
-}
 
 // ---- PacketIndex --------------------------------------------------------------------------------
 

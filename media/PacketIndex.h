@@ -114,9 +114,4 @@ OpenMedia openMedia(const QString& path);
 /// Opens `path` again with the same options (for demuxers that cannot seek back to the start).
 InputFormatContextPtr reopenDemuxer(const QString& path);
 
-/// "cannot read NAME: reason" as an InputError.
-[[noreturn]] void failRead(const QString& path, const QString& reason);
-/// FFmpeg's error code in words, with the last message a library logged on this thread.
-QString describeError(int error);
-
 } // namespace cg::ffmpeg

@@ -3,6 +3,7 @@
 #include "Error.h"
 #include "FfmpegPtr.h"
 #include "FrameConverter.h"
+#include "MediaError.h"
 
 extern "C" {
 #include <libavutil/imgutils.h>
@@ -34,27 +35,6 @@ QString nameOf(const QString& path)
     return QFileInfo(path).fileName();
 }
 
-[[noreturn]] void failRead(const QString& path, const QString& reason)
-{
-    throw InputError(QStringLiteral("cannot read %1: %2").arg(nameOf(path), reason));
-}
-
-[[noreturn]] void failWrite(const QString& path, const QString& reason)
-{
-    throw InputError(QStringLiteral("cannot write %1: %2").arg(nameOf(path), reason));
-}
-
-/// FFmpeg's error code in words, with the last message a library logged when it says more
-/// ("Invalid data found when processing input (png: inflate returned error -3)").
-QString describe(int error)
-{
-    QString reason = QString::fromStdString(errorString(error));
-    const std::string detail = lastLogMessage();
-    if (!detail.empty())
-        reason += QStringLiteral(" (%1)").arg(QString::fromStdString(detail));
-    return reason;
-}
-
 QString pixelFormatName(AVPixelFormat format)
 {
     const char* name = av_get_pix_fmt_name(format);
@@ -73,7 +53,7 @@ InputFormatContextPtr openInput(const QString& path)
     const int error = avformat_open_input(&raw, url.constData(), nullptr, &options);
     av_dict_free(&options);
     if (error < 0) // avformat_open_input frees the context on failure
-        failRead(path, describe(error));
+        failRead(path, describeError(error));
     return InputFormatContextPtr(raw);
 }
 
@@ -84,14 +64,14 @@ FramePtr decodeFirstPicture(const QString& path, AVFormatContext* format)
     if (format->nb_streams == 0 || (format->ctx_flags & AVFMTCTX_NOHEADER)) {
         const int error = avformat_find_stream_info(format, nullptr);
         if (error < 0)
-            failRead(path, describe(error));
+            failRead(path, describeError(error));
     }
 
     const int streamIndex = av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
     if (streamIndex == AVERROR_STREAM_NOT_FOUND)
         failRead(path, QStringLiteral("the file holds no image or video stream"));
     if (streamIndex < 0)
-        failRead(path, describe(streamIndex));
+        failRead(path, describeError(streamIndex));
     const AVStream* stream = format->streams[streamIndex];
     const AVCodec* decoder = avcodec_find_decoder(stream->codecpar->codec_id);
     if (!decoder)
@@ -101,7 +81,7 @@ FramePtr decodeFirstPicture(const QString& path, AVFormatContext* format)
     CodecContextPtr codec = makeCodecContext(decoder);
     int error = avcodec_parameters_to_context(codec.get(), stream->codecpar);
     if (error < 0)
-        failRead(path, describe(error));
+        failRead(path, describeError(error));
     // One picture: slice threads can help (EXR, DPX, ProRes); frame threads only add latency.
     codec->thread_type = FF_THREAD_SLICE;
     codec->thread_count = 0;
@@ -112,7 +92,7 @@ FramePtr decodeFirstPicture(const QString& path, AVFormatContext* format)
         codec->err_recognition |= AV_EF_EXPLODE;
     error = avcodec_open2(codec.get(), decoder, nullptr);
     if (error < 0)
-        failRead(path, describe(error));
+        failRead(path, describeError(error));
 
     PacketPtr packet = makePacket();
     FramePtr frame = makeFrame();
@@ -157,7 +137,7 @@ FramePtr decodeFirstPicture(const QString& path, AVFormatContext* format)
             failRead(path, QStringLiteral("no picture in the first %1 packets").arg(packets));
     }
     if (lastError < 0)
-        failRead(path, describe(lastError));
+        failRead(path, describeError(lastError));
     const std::string detail = lastLogMessage();
     failRead(path,
              QStringLiteral("the file holds no picture") +
@@ -218,7 +198,7 @@ FramePtr frameForEncoder(const QString& path, const Image& image, AVPixelFormat 
     const int error =
         sws_scale(sws.get(), rgb->data, rgb->linesize, 0, image.height(), out->data, out->linesize);
     if (error < 0)
-        failWrite(path, describe(error));
+        failWrite(path, describeError(error));
     return out;
 }
 
@@ -255,7 +235,7 @@ QByteArray encode(const QString& path, const Image& image, FileType type)
     }
     int error = avcodec_open2(codec.get(), encoder, nullptr);
     if (error < 0)
-        failWrite(path, describe(error));
+        failWrite(path, describeError(error));
 
     FramePtr frame = frameForEncoder(path, image, choice.pixelFormat);
     frame->pts = 0;
@@ -268,7 +248,7 @@ QByteArray encode(const QString& path, const Image& image, FileType type)
     if (error >= 0)
         error = avcodec_send_frame(codec.get(), nullptr);
     if (error < 0)
-        failWrite(path, describe(error));
+        failWrite(path, describeError(error));
 
     QByteArray bytes;
     PacketPtr packet = makePacket();
@@ -277,7 +257,7 @@ QByteArray encode(const QString& path, const Image& image, FileType type)
         if (error == AVERROR_EOF)
             break;
         if (error < 0)
-            failWrite(path, describe(error));
+            failWrite(path, describeError(error));
         bytes.append(reinterpret_cast<const char*>(packet->data), packet->size);
         av_packet_unref(packet.get());
     }

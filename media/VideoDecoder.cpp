@@ -2,6 +2,7 @@
 
 #include "Error.h"
 #include "FrameConverter.h"
+#include "MediaError.h"
 #include "PacketIndex.h"
 
 #include <QFileInfo>

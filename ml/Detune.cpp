@@ -586,35 +586,39 @@ Grade referenceGrade(ErrorAxis axis, double s)
     return grade;
 }
 
+void copyAxisControls(ErrorAxis axis, const Grade& from, Grade& to)
+{
+    switch (axis) {
+    case ErrorAxis::Exposure:
+        to.exposure = from.exposure;
+        break;
+    case ErrorAxis::BlackPoint:
+        to.lift = from.lift;
+        break;
+    case ErrorAxis::WhitePoint:
+        to.gain = from.gain;
+        to.gamma = from.gamma;
+        break;
+    case ErrorAxis::Contrast:
+        to.contrast = from.contrast;
+        break;
+    case ErrorAxis::Saturation:
+        to.saturation = from.saturation;
+        break;
+    case ErrorAxis::Temperature:
+        to.temperature = from.temperature;
+        break;
+    case ErrorAxis::Tint:
+        to.tint = from.tint;
+        break;
+    }
+}
+
 Grade referenceGrade(const Severities& severities)
 {
     Grade grade;
     for (int a = 0; a < kErrorAxisCount; ++a) {
-        const Grade one = referenceGrade(ErrorAxis(a), severities[size_t(a)]);
-        switch (ErrorAxis(a)) {
-        case ErrorAxis::Exposure:
-            grade.exposure = one.exposure;
-            break;
-        case ErrorAxis::BlackPoint:
-            grade.lift = one.lift;
-            break;
-        case ErrorAxis::WhitePoint:
-            grade.gain = one.gain;
-            grade.gamma = one.gamma;
-            break;
-        case ErrorAxis::Contrast:
-            grade.contrast = one.contrast;
-            break;
-        case ErrorAxis::Saturation:
-            grade.saturation = one.saturation;
-            break;
-        case ErrorAxis::Temperature:
-            grade.temperature = one.temperature;
-            break;
-        case ErrorAxis::Tint:
-            grade.tint = one.tint;
-            break;
-        }
+        copyAxisControls(ErrorAxis(a), referenceGrade(ErrorAxis(a), severities[size_t(a)]), grade);
     }
     return grade;
 }

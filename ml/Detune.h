@@ -67,6 +67,9 @@ constexpr double kPivot = 0.435;          ///< mid grey in code values: contrast
 Grade referenceGrade(ErrorAxis axis, double severity);
 /// All axes' reference errors in one Grade (in the engine's fixed order).
 Grade referenceGrade(const Severities& severities);
+/// Copy the controls that belong to `axis` from `from` into `to`: exposure; lift; gain and gamma;
+/// contrast; saturation; temperature; tint. Builds a grade of several axes' errors or corrections.
+void copyAxisControls(ErrorAxis axis, const Grade& from, Grade& to);
 
 /// Which implementations an error is drawn from.
 enum class Family

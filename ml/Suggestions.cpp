@@ -16,11 +16,6 @@ double whiteTarget(double severity)
     return 1.0 - Detune::kWhiteLevel * std::abs(severity);
 }
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Suggestions", text);
-}
-
 /// The engine's white balance keeps the luminance of grey by normalising its gains, so the gains of
 /// (T, M) times those of (-T, -M) are not 1 but 1 / (L(T, M) L(-T, -M)) on every channel (L = BT.709
 /// luminance of the raw gains): a neutral change of brightness, which an exposure of
@@ -88,31 +83,7 @@ Grade combinedCorrection(const Severities& severities)
 {
     Grade grade;
     for (int a = 0; a < kErrorAxisCount; ++a) {
-        const Grade one = correctionGrade(ErrorAxis(a), severities[size_t(a)]);
-        switch (ErrorAxis(a)) {
-        case ErrorAxis::Exposure:
-            grade.exposure = one.exposure;
-            break;
-        case ErrorAxis::BlackPoint:
-            grade.lift = one.lift;
-            break;
-        case ErrorAxis::WhitePoint:
-            grade.gain = one.gain;
-            grade.gamma = one.gamma;
-            break;
-        case ErrorAxis::Contrast:
-            grade.contrast = one.contrast;
-            break;
-        case ErrorAxis::Saturation:
-            grade.saturation = one.saturation;
-            break;
-        case ErrorAxis::Temperature:
-            grade.temperature = one.temperature;
-            break;
-        case ErrorAxis::Tint:
-            grade.tint = one.tint;
-            break;
-        }
+        Detune::copyAxisControls(ErrorAxis(a), correctionGrade(ErrorAxis(a), severities[size_t(a)]), grade);
     }
     // Temperature and tint normalise their gains together: compensate the pair, not each.
     grade.exposure += whiteBalanceCompensationStops(-grade.temperature, -grade.tint);
@@ -127,38 +98,71 @@ Grade combinedCorrection(const std::vector<Suggestion>& suggestions)
     return combinedCorrection(severities);
 }
 
+Grade applyCorrection(const Grade& current, const Grade& correction)
+{
+    const auto times = [](const Rgb& a, const Rgb& b) { return Rgb{a.r * b.r, a.g * b.g, a.b * b.b}; };
+    Grade out = current;
+    out.exposure += correction.exposure;
+    out.temperature = std::clamp(current.temperature + correction.temperature, -100.0, 100.0);
+    out.tint = std::clamp(current.tint + correction.tint, -100.0, 100.0);
+    out.lift.master += correction.lift.master;
+    out.lift.rgb = current.lift.rgb + correction.lift.rgb;
+    out.offset.master += correction.offset.master;
+    out.offset.rgb = current.offset.rgb + correction.offset.rgb;
+    out.gamma.master *= correction.gamma.master;
+    out.gamma.rgb = times(current.gamma.rgb, correction.gamma.rgb);
+    out.gain.master *= correction.gain.master;
+    out.gain.rgb = times(current.gain.rgb, correction.gain.rgb);
+    if (correction.contrast != 1.0 && current.contrast == 1.0)
+        out.pivot = correction.pivot;
+    out.contrast *= correction.contrast;
+    out.saturation *= correction.saturation;
+    return out;
+}
+
+// Written out as QCoreApplication::translate calls (context "Suggestions") so that lupdate, which
+// ui/CMakeLists.txt runs over this file, finds the sentences for the GUI's translations.
 QString sentence(ErrorAxis axis, int signedLevel)
 {
     if (signedLevel == 0)
-        return tr("No %1 error").arg(errorAxisKey(axis));
+        return QCoreApplication::translate("Suggestions", "No %1 error").arg(errorAxisKey(axis));
     const bool plus = signedLevel > 0;
     QString what;
     switch (axis) {
     case ErrorAxis::Exposure:
-        what = plus ? tr("Image is overexposed") : tr("Image is underexposed");
+        what = plus ? QCoreApplication::translate("Suggestions", "Image is overexposed")
+                    : QCoreApplication::translate("Suggestions", "Image is underexposed");
         break;
     case ErrorAxis::BlackPoint:
-        what = plus ? tr("Blacks are raised (milky)") : tr("Blacks are crushed");
+        what = plus ? QCoreApplication::translate("Suggestions", "Blacks are raised (milky)")
+                    : QCoreApplication::translate("Suggestions", "Blacks are crushed");
         break;
     case ErrorAxis::WhitePoint:
-        what = plus ? tr("Highlights are clipped (white point too high)")
-                    : tr("Highlights are dull (white point too low)");
+        what =
+            plus ? QCoreApplication::translate("Suggestions", "Highlights are clipped (white point too high)")
+                 : QCoreApplication::translate("Suggestions", "Highlights are dull (white point too low)");
         break;
     case ErrorAxis::Contrast:
-        what = plus ? tr("Contrast is too high") : tr("Contrast is too low (flat)");
+        what = plus ? QCoreApplication::translate("Suggestions", "Contrast is too high")
+                    : QCoreApplication::translate("Suggestions", "Contrast is too low (flat)");
         break;
     case ErrorAxis::Saturation:
-        what = plus ? tr("Colours are oversaturated") : tr("Colours are undersaturated");
+        what = plus ? QCoreApplication::translate("Suggestions", "Colours are oversaturated")
+                    : QCoreApplication::translate("Suggestions", "Colours are undersaturated");
         break;
     case ErrorAxis::Temperature:
-        what = plus ? tr("Image is too warm (orange)") : tr("Image is too cool (blue)");
+        what = plus ? QCoreApplication::translate("Suggestions", "Image is too warm (orange)")
+                    : QCoreApplication::translate("Suggestions", "Image is too cool (blue)");
         break;
     case ErrorAxis::Tint:
-        what = plus ? tr("Image is too magenta") : tr("Image is too green");
+        what = plus ? QCoreApplication::translate("Suggestions", "Image is too magenta")
+                    : QCoreApplication::translate("Suggestions", "Image is too green");
         break;
     }
     const int level = std::min(std::abs(signedLevel), 3);
-    return tr("%1 (about %2 %)").arg(what).arg(level == 3 ? 100 : level * 33);
+    return QCoreApplication::translate("Suggestions", "%1 (about %2 %)")
+        .arg(what)
+        .arg(level == 3 ? 100 : level * 33);
 }
 
 std::vector<Suggestion> fromEstimates(const std::array<AxisEstimate, kErrorAxisCount>& estimates,

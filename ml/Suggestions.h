@@ -57,6 +57,17 @@ Grade correctionGrade(ErrorAxis axis, double severity);
 Grade combinedCorrection(const Severities& severities);
 Grade combinedCorrection(const std::vector<Suggestion>& suggestions);
 
+/// `current` with a correction grade (correctionGrade, combinedCorrection, Suggestion::correction)
+/// applied on top, in the engine's own controls: what "Apply" in the GUI does. Each control composes
+/// the way the engine evaluates it (GradeProgram.h), so that a correction of one control changes
+/// exactly that control:
+///   exposure adds (stops multiply in linear light); temperature and tint add, clamped to +-100;
+///   lift and offset add (master and R/G/B); gamma and gain multiply (master and R/G/B);
+///   contrast and saturation multiply; the pivot stays the current one unless the current contrast
+///   is neutral, then it is the correction's; curves and look stay as they are.
+/// A neutral correction returns `current` unchanged.
+Grade applyCorrection(const Grade& current, const Grade& correction);
+
 /// "Image is too green (about 66 %)" for a signed level (translatable, context "Suggestions").
 QString sentence(ErrorAxis axis, int signedLevel);
 

@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Suggestions</name>
+    <message>
+        <source>No %1 error</source>
+        <translation>Kein Fehler bei %1</translation>
+    </message>
+    <message>
+        <source>Image is overexposed</source>
+        <translation>Bild ist überbelichtet</translation>
+    </message>
+    <message>
+        <source>Image is underexposed</source>
+        <translation>Bild ist unterbelichtet</translation>
+    </message>
+    <message>
+        <source>Blacks are raised (milky)</source>
+        <translation>Schwarz ist angehoben (milchig)</translation>
+    </message>
+    <message>
+        <source>Blacks are crushed</source>
+        <translation>Schwarz ist abgeschnitten (zugelaufen)</translation>
+    </message>
+    <message>
+        <source>Highlights are clipped (white point too high)</source>
+        <translation>Lichter sind abgeschnitten (Weißpunkt zu hoch)</translation>
+    </message>
+    <message>
+        <source>Highlights are dull (white point too low)</source>
+        <translation>Lichter sind stumpf (Weißpunkt zu niedrig)</translation>
+    </message>
+    <message>
+        <source>Contrast is too high</source>
+        <translation>Kontrast ist zu hoch</translation>
+    </message>
+    <message>
+        <source>Contrast is too low (flat)</source>
+        <translation>Kontrast ist zu niedrig (flau)</translation>
+    </message>
+    <message>
+        <source>Colours are oversaturated</source>
+        <translation>Farben sind übersättigt</translation>
+    </message>
+    <message>
+        <source>Colours are undersaturated</source>
+        <translation>Farben sind zu blass</translation>
+    </message>
+    <message>
+        <source>Image is too warm (orange)</source>
+        <translation>Bild ist zu warm (orange)</translation>
+    </message>
+    <message>
+        <source>Image is too cool (blue)</source>
+        <translation>Bild ist zu kalt (blau)</translation>
+    </message>
+    <message>
+        <source>Image is too magenta</source>
+        <translation>Bild ist zu magenta</translation>
+    </message>
+    <message>
+        <source>Image is too green</source>
+        <translation>Bild ist zu grün</translation>
+    </message>
+    <message>
+        <source>%1 (about %2 %)</source>
+        <translation>%1 (etwa %2 %)</translation>
+    </message>
+</context>
+<context>
     <name>cg::ColorWheel</name>
     <message>
         <source>Reset %1 (balance and master)</source>
@@ -1018,6 +1085,10 @@ Wiederherstellen?</translation>
         <source>Clear List</source>
         <translation>Liste leeren</translation>
     </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Vorschläge</translation>
+    </message>
 </context>
 <context>
     <name>cg::PreferencesDialog</name>
@@ -1270,6 +1341,69 @@ Wiederherstellen?</translation>
     </message>
 </context>
 <context>
+    <name>cg::SuggestionsPanel</name>
+    <message>
+        <source>Apply All</source>
+        <translation>Alle anwenden</translation>
+    </message>
+    <message>
+        <source>Apply every suggestion listed, as one step</source>
+        <translation>Alle aufgeführten Vorschläge in einem Schritt anwenden</translation>
+    </message>
+    <message>
+        <source>No classifier model found at %1: suggestions are off. Run `cinegrade-cli train classifier` or reinstall.</source>
+        <translation>Kein Klassifikator-Modell unter %1 gefunden: Vorschläge sind aus. Führen Sie `cinegrade-cli train classifier` aus oder installieren Sie neu.</translation>
+    </message>
+    <message>
+        <source>The classifier model cannot be used: %1. Suggestions are off.</source>
+        <translation>Das Klassifikator-Modell ist nicht verwendbar: %1. Vorschläge sind aus.</translation>
+    </message>
+    <message>
+        <source>Analysing…</source>
+        <translation>Analysiere…</translation>
+    </message>
+    <message>
+        <source>OK: nothing to suggest. The frame looks right to the classifier.</source>
+        <translation>OK: nichts vorzuschlagen. Für den Klassifikator sieht das Bild richtig aus.</translation>
+    </message>
+    <message>
+        <source>The classifier reads these problems in the frame as graded:</source>
+        <translation>Der Klassifikator erkennt diese Probleme im korrigierten Bild:</translation>
+    </message>
+    <message>
+        <source>Suggestions appear here for the frame in the viewer.</source>
+        <translation>Hier erscheinen Vorschläge für das Bild im Viewer.</translation>
+    </message>
+    <message>
+        <source>%p % confident</source>
+        <translation>%p % sicher</translation>
+    </message>
+    <message>
+        <source>How sure the classifier is that this error is there</source>
+        <translation>Wie sicher der Klassifikator ist, dass dieser Fehler vorliegt</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>Change the grade to correct this: %1</source>
+        <translation>Die Korrektur so ändern, dass dies behoben wird: %1</translation>
+    </message>
+    <message>
+        <source>Applied. Reading the frame again…</source>
+        <translation>Angewendet. Das Bild wird neu analysiert…</translation>
+    </message>
+    <message>
+        <source>Apply Suggestion</source>
+        <translation>Vorschlag anwenden</translation>
+    </message>
+    <message>
+        <source>Apply All Suggestions</source>
+        <translation>Alle Vorschläge anwenden</translation>
+    </message>
+</context>
+<context>
     <name>cg::TimelinePanel</name>
     <message>
         <source>Media offline</source>
@@ -1438,6 +1572,14 @@ Wiederherstellen?</translation>
     <message>
         <source>the window did not finish rendering within 60 s</source>
         <translation>das Fenster wurde nicht innerhalb von 60 s fertig berechnet</translation>
+    </message>
+    <message>
+        <source>The classifier model for the Suggestions panel (default: the installed one).</source>
+        <translation>Das Klassifikator-Modell für das Vorschläge-Fenster (Standard: das installierte).</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>Pfad</translation>
     </message>
 </context>
 </TS>

@@ -13,6 +13,7 @@
 #include "PreferencesDialog.h"
 #include "PreviewScale.h"
 #include "ScopesPanel.h"
+#include "SuggestionsPanel.h"
 #include "ShortcutsDialog.h"
 #include "StillImage.h"
 #include "ThumbnailLoader.h"
@@ -56,7 +57,7 @@ static void initUiResources()
 namespace cg {
 namespace {
 
-constexpr int kStateVersion = 2; ///< bump when docks or toolbars change identity
+constexpr int kStateVersion = 3; ///< bump when docks or toolbars change identity
 constexpr int kMaxRecent = 10;
 
 QString mediaFilter()
@@ -159,6 +160,7 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(&m_renderer, &PreviewRenderer::idle, this, &MainWindow::checkIdle);
     connect(m_scopes, &ScopesPanel::idle, this, &MainWindow::checkIdle);
+    connect(m_suggestions, &SuggestionsPanel::idle, this, &MainWindow::checkIdle);
     connect(m_timeline->thumbnails(), &ThumbnailLoader::idle, this, &MainWindow::checkIdle);
     connect(m_viewer, &Viewer::modeChanged, this, &MainWindow::onViewerModeChanged);
     connect(m_viewer, &Viewer::zoomChanged, this, [this](double scale, bool fitted) {
@@ -594,14 +596,19 @@ void MainWindow::createDocks()
     m_curvesDock = dock(QStringLiteral("curvesDock"), tr("Curves"), m_curves);
     splitDockWidget(m_gradeDock, m_curvesDock, Qt::Horizontal);
 
+    m_suggestions = new SuggestionsPanel(m_session);
+    m_suggestionsDock = dock(QStringLiteral("suggestionsDock"), tr("Suggestions"), m_suggestions);
+    splitDockWidget(m_curvesDock, m_suggestionsDock, Qt::Horizontal);
+
     resizeDocks({m_scopesDock}, {470}, Qt::Horizontal);
     resizeDocks({m_timelineDock, m_gradeDock}, {150, 290}, Qt::Vertical);
-    resizeDocks({m_gradeDock, m_curvesDock}, {1200, 400}, Qt::Horizontal);
+    resizeDocks({m_gradeDock, m_curvesDock, m_suggestionsDock}, {1000, 300, 300}, Qt::Horizontal);
 
     m_viewMenu->addAction(m_scopesDock->toggleViewAction());
     m_viewMenu->addAction(m_timelineDock->toggleViewAction());
     m_viewMenu->addAction(m_gradeDock->toggleViewAction());
     m_viewMenu->addAction(m_curvesDock->toggleViewAction());
+    m_viewMenu->addAction(m_suggestionsDock->toggleViewAction());
 }
 
 void MainWindow::createStatusBar()
@@ -637,6 +644,7 @@ void MainWindow::onClipChanged()
 {
     const auto media = m_session->media();
     m_scopes->clear();
+    m_suggestions->clear();
     m_renderer.setClip(media, m_session->pipeline());
     m_halfResolution = false;
     m_lastShownFrame = -1;
@@ -732,6 +740,7 @@ void MainWindow::onRendered(const RenderedFrame& frame)
 {
     m_viewer->setFrame(frame);
     m_scopes->setImage(frame.graded);
+    m_suggestions->setFrame(frame);
     m_lastRenderMs = frame.decodeMs + frame.renderMs;
     m_renderLabel->setText(tr("Render %1 ms").arg(m_lastRenderMs, 0, 'f', 1));
     if (m_playback->isPlaying() && frame.frame != m_lastShownFrame) {
@@ -788,7 +797,8 @@ void MainWindow::onViewerModeChanged(Viewer::Mode mode)
 
 bool MainWindow::isProcessing() const
 {
-    return m_renderer.isBusy() || m_scopes->isBusy() || m_imageExportWatcher.isRunning() ||
+    return m_renderer.isBusy() || m_scopes->isBusy() || m_suggestions->isBusy() ||
+           m_imageExportWatcher.isRunning() ||
            m_timeline->isBusy() || (m_exportDialog && m_exportDialog->isRunning());
 }
 
@@ -1548,7 +1558,7 @@ void MainWindow::saveSettings() const
 void MainWindow::restoreDefaultLayout()
 {
     restoreState(m_defaultState, kStateVersion);
-    for (QDockWidget* d : {m_scopesDock, m_timelineDock, m_gradeDock, m_curvesDock})
+    for (QDockWidget* d : {m_scopesDock, m_timelineDock, m_gradeDock, m_curvesDock, m_suggestionsDock})
         d->show();
 }
 

@@ -28,6 +28,7 @@ class ExportDialog;
 class GradePanel;
 class PlaybackController;
 class ScopesPanel;
+class SuggestionsPanel;
 class TimelinePanel;
 class TimelineRuler;
 class TransportBar;
@@ -87,6 +88,7 @@ public:
     GradePanel* gradePanel() const { return m_gradePanel; }
     CurvesEditor* curvesEditor() const { return m_curves; }
     ScopesPanel* scopesPanel() const { return m_scopes; }
+    SuggestionsPanel* suggestionsPanel() const { return m_suggestions; }
     TimelinePanel* timelinePanel() const { return m_timeline; }
     TransportBar* transportBar() const { return m_transport; }
     TimelineRuler* ruler() const { return m_ruler; }
@@ -194,10 +196,12 @@ private:
     GradePanel* m_gradePanel = nullptr;
     CurvesEditor* m_curves = nullptr;
     ScopesPanel* m_scopes = nullptr;
+    SuggestionsPanel* m_suggestions = nullptr;
     TimelinePanel* m_timeline = nullptr;
     QDockWidget* m_gradeDock = nullptr;
     QDockWidget* m_curvesDock = nullptr;
     QDockWidget* m_scopesDock = nullptr;
+    QDockWidget* m_suggestionsDock = nullptr;
     QDockWidget* m_timelineDock = nullptr;
     ExportDialog* m_exportDialog = nullptr;
     QFutureWatcher<QString> m_imageExportWatcher;

@@ -1,10 +1,11 @@
 // cinegrade: the desktop application.
-//   cinegrade [--lang CODE] [PROJECT | MEDIA...]
-//   cinegrade --screenshot FILE [PROJECT_OR_MEDIA...]
+//   cinegrade [--lang CODE] [--model PATH] [PROJECT | MEDIA...]
+//   cinegrade --screenshot FILE [--model PATH] [PROJECT_OR_MEDIA...]
 
 #include "DarkTheme.h"
 #include "MainWindow.h"
 #include "PreferencesDialog.h"
+#include "SuggestionsPanel.h"
 #include "Translations.h"
 
 #include <QApplication>
@@ -126,8 +127,14 @@ int main(int argc, char** argv)
     const QCommandLineOption lang(QStringLiteral("lang"),
                                   QCoreApplication::translate("main", "User-interface language, e.g. de."),
                                   QCoreApplication::translate("main", "code"));
+    const QCommandLineOption model(
+        QStringLiteral("model"),
+        QCoreApplication::translate("main", "The classifier model for the Suggestions panel (default: the "
+                                            "installed one)."),
+        QCoreApplication::translate("main", "path"));
     parser.addOption(screenshot);
     parser.addOption(lang);
+    parser.addOption(model);
     parser.addPositionalArgument(QStringLiteral("files"),
                                  QCoreApplication::translate("main",
                                                              "A project (.cgproj), or video clips and "
@@ -138,6 +145,8 @@ int main(int argc, char** argv)
 
     cg::DarkTheme::apply(app);
     cg::MainWindow window;
+    if (parser.isSet(model))
+        window.suggestionsPanel()->setModelPath(parser.value(model));
 
     if (parser.isSet(screenshot)) {
         // A deterministic picture: default layout, no dialogs, errors on stderr with exit code 2.

@@ -1,0 +1,413 @@
+// The Suggestions panel: without a model (missing or corrupt file) the window works and says why;
+// crafted analyses are listed and applied as one undo step each (Suggestions::applyCorrection); with
+// a real model a strongly detuned picture gets its suggestion.
+
+#include "UiTestSupport.h"
+
+#include "Classifier.h"
+#include "DarkTheme.h"
+#include "Detune.h"
+#include "Error.h"
+#include "ImageConversion.h"
+#include "Suggestions.h"
+#include "SuggestionsPanel.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileInfo>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QUndoStack>
+
+using namespace cg;
+using namespace uitest;
+
+namespace {
+
+/// Raw outputs that read as "no error" on every axis, with `levels` (signed level -> probability)
+/// put on the given axes.
+Classifier::Output craftedOutput(const std::vector<std::pair<ErrorAxis, std::vector<double>>>& axes)
+{
+    Classifier::Output output;
+    output.classProbabilities[0] = 1.0;
+    for (auto& bins : output.axisProbabilities) {
+        bins.fill(0.0);
+        bins[ErrorClasses::kAxisBins / 2] = 1.0;
+    }
+    for (const auto& [axis, probabilities] : axes)
+        for (size_t bin = 0; bin < probabilities.size(); ++bin)
+            output.axisProbabilities[size_t(axis)][bin] = probabilities[bin];
+    return output;
+}
+
+/// A confident "too warm, about 66 %" (level +2 at 90 %) and "overexposed, about 33 %" (level +1).
+ClassifierAnalysis warmAndBrightAnalysis()
+{
+    return Classifier::interpret(craftedOutput({
+        {ErrorAxis::Temperature, {0, 0, 0, 0.04, 0.04, 0.90, 0.02}},
+        {ErrorAxis::Exposure, {0, 0, 0, 0.05, 0.93, 0.02, 0}},
+    }));
+}
+
+/// A scene with a full tonal range and some colour (sky, ground, a red object), as a PNG still.
+bool writeScene(const QString& path)
+{
+    QImage image(480, 270, QImage::Format_RGB888);
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const double u = double(x) / image.width(), v = double(y) / image.height();
+            double r = v < 0.45 ? 0.35 + 0.4 * v : 0.35 * (1.2 - v) + 0.1 * u;
+            double g = v < 0.45 ? 0.55 + 0.3 * v : 0.5 * (1.2 - v);
+            double b = v < 0.45 ? 0.85 + 0.1 * v : 0.15 * (1.2 - v);
+            if (std::abs(u - 0.3) < 0.08 && std::abs(v - 0.6) < 0.1) {
+                r = 0.8;
+                g = 0.12;
+                b = 0.1;
+            }
+            if (std::abs(u - 0.7) < 0.05 && v > 0.5)
+                r = g = b = v > 0.8 ? 0.02 : 0.96;
+            image.setPixelColor(x, y, QColor::fromRgbF(float(r), float(g), float(b)));
+        }
+    return image.save(path);
+}
+
+/// The model a real-model test uses: $CINEGRADE_CLASSIFIER_MODEL, else the shipped one (the logic of
+/// tests/ml/SyntheticScene.h's hasShippedModel()); empty when there is none.
+QString realModel()
+{
+    const QString given = qEnvironmentVariable("CINEGRADE_CLASSIFIER_MODEL");
+    try {
+        return Classifier::findModel(given);
+    } catch (const InputError&) {
+        return {};
+    }
+}
+
+QList<QPushButton*> visibleButtons(QWidget* panel)
+{
+    QList<QPushButton*> out;
+    for (QPushButton* button : panel->findChildren<QPushButton*>())
+        if (button->isVisible())
+            out << button;
+    return out;
+}
+
+} // namespace
+
+class TestUiSuggestions : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void applyCorrectionComposesWithTheGrade();
+    void missingModelShowsNoticeAndGradingWorks();
+    void corruptModelShowsItsErrorAndGradingWorks();
+    void panelIsAViewMenuDock();
+    void applyingOneSuggestionIsOneUndoStep();
+    void applyAllIsOneUndoStep();
+    void noConfidentFindingSaysOk();
+    void realModelSuggestsCoolingAWarmPicture();
+
+private:
+    void open(RecordingWindow& window, const QString& modelPath, const QStringList& paths);
+    void gradingStillWorks(RecordingWindow& window);
+
+    QTemporaryDir m_dir;
+    QString m_clip;
+    QString m_scene;
+    QString m_missing;
+    QString m_corrupt;
+};
+
+void TestUiSuggestions::initTestCase()
+{
+    isolateSettings("tst_ui_suggestions");
+    DarkTheme::apply(*qApp);
+    QVERIFY(m_dir.isValid());
+    m_clip = m_dir.filePath(QStringLiteral("a.mp4"));
+    QVERIFY(makeClip(m_clip, 3, 320, 180, 25));
+    m_scene = m_dir.filePath(QStringLiteral("scene.png"));
+    QVERIFY(writeScene(m_scene));
+    m_missing = m_dir.filePath(QStringLiteral("nowhere/classifier.pt"));
+    m_corrupt = m_dir.filePath(QStringLiteral("corrupt.pt"));
+    QFile corrupt(m_corrupt);
+    QVERIFY(corrupt.open(QIODevice::WriteOnly));
+    QByteArray noise(4096, '\0');
+    QRandomGenerator random(7);
+    for (char& c : noise)
+        c = char(random.bounded(256));
+    corrupt.write(noise);
+}
+
+void TestUiSuggestions::init()
+{
+    QSettings().clear();
+}
+
+void TestUiSuggestions::open(RecordingWindow& window, const QString& modelPath, const QStringList& paths)
+{
+    window.suggestionsPanel()->setModelPath(modelPath);
+    window.resize(1600, 960);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY2(window.openPaths(paths), qPrintable(window.lastError()));
+    waitIdle(window);
+    QVERIFY(window.viewer()->hasGraded());
+}
+
+void TestUiSuggestions::gradingStillWorks(RecordingWindow& window)
+{
+    const QImage before = ImageConversion::toQImage(window.viewer()->gradedImage());
+    setControl(window, QStringLiteral("exposure"), 1.0);
+    waitIdle(window);
+    QCOMPARE(window.session()->currentGrade().exposure, 1.0);
+    QVERIFY(ImageConversion::toQImage(window.viewer()->gradedImage()) != before);
+    QVERIFY(window.errorDialogs.isEmpty());
+}
+
+void TestUiSuggestions::applyCorrectionComposesWithTheGrade()
+{
+    Grade current;
+    current.exposure = 0.5;
+    current.temperature = 60.0;
+    current.lift.master = 0.02;
+    current.gain = {1.1, {1.0, 0.9, 1.2}};
+    current.saturation = 1.2;
+    current.curves.master = {{0.0, 0.0}, {0.5, 0.6}, {1.0, 1.0}};
+
+    QCOMPARE(Suggestions::applyCorrection(current, Grade{}), current);
+
+    const Grade cooler = Suggestions::correctionGrade(ErrorAxis::Temperature, 2.0 / 3.0);
+    Grade expected = current;
+    expected.temperature = 60.0 + cooler.temperature;
+    expected.exposure = 0.5 + cooler.exposure;
+    QCOMPARE(Suggestions::applyCorrection(current, cooler), expected);
+    // The slider's range holds.
+    QCOMPARE(Suggestions::applyCorrection(current, Suggestions::correctionGrade(ErrorAxis::Temperature, -1.0))
+                 .temperature,
+             100.0);
+
+    const Grade dull = Suggestions::correctionGrade(ErrorAxis::WhitePoint, -1.0);
+    const Grade brighter = Suggestions::applyCorrection(current, dull);
+    QCOMPARE(brighter.gain.master, 1.1 * dull.gain.master);
+    QCOMPARE(brighter.gain.rgb, current.gain.rgb);
+    QCOMPARE(brighter.gamma.master, dull.gamma.master);
+    QCOMPARE(brighter.curves, current.curves);
+
+    const Grade raised = Suggestions::correctionGrade(ErrorAxis::BlackPoint, 1.0);
+    QCOMPARE(Suggestions::applyCorrection(current, raised).lift.master, 0.02 + raised.lift.master);
+
+    const Grade flat = Suggestions::correctionGrade(ErrorAxis::Contrast, -1.0);
+    Grade pivoted = current;
+    pivoted.pivot = 0.3;
+    QCOMPARE(Suggestions::applyCorrection(pivoted, flat).pivot, flat.pivot); // neutral contrast: theirs
+    pivoted.contrast = 1.2;
+    const Grade contrasty = Suggestions::applyCorrection(pivoted, flat);
+    QCOMPARE(contrasty.pivot, 0.3); // the user's own contrast keeps its pivot
+    QCOMPARE(contrasty.contrast, 1.2 * flat.contrast);
+
+    const Grade grey = Suggestions::correctionGrade(ErrorAxis::Saturation, -1.0);
+    QCOMPARE(Suggestions::applyCorrection(current, grey).saturation, 1.2 * grey.saturation);
+}
+
+void TestUiSuggestions::missingModelShowsNoticeAndGradingWorks()
+{
+    RecordingWindow w;
+    open(w, m_missing, {m_clip});
+    SuggestionsPanel* panel = w.suggestionsPanel();
+    QTRY_COMPARE(panel->state(), SuggestionsPanel::State::NoModel);
+    QVERIFY2(panel->notice().startsWith(QStringLiteral("No classifier model found at ")),
+             qPrintable(panel->notice()));
+    QVERIFY(panel->notice().contains(QDir::toNativeSeparators(m_missing)));
+    QVERIFY(panel->notice().contains(QStringLiteral("cinegrade-cli train classifier")));
+    auto* status = panel->findChild<QLabel*>(QStringLiteral("suggestionsStatus"));
+    QVERIFY(status && status->isVisible());
+    QCOMPARE(status->text(), panel->notice());
+    QVERIFY(visibleButtons(panel).isEmpty());
+    gradingStillWorks(w);
+    QCOMPARE(panel->state(), SuggestionsPanel::State::NoModel);
+    QVERIFY(visibleButtons(panel).isEmpty());
+}
+
+void TestUiSuggestions::corruptModelShowsItsErrorAndGradingWorks()
+{
+    RecordingWindow w;
+    open(w, m_corrupt, {m_clip});
+    SuggestionsPanel* panel = w.suggestionsPanel();
+    QTRY_COMPARE(panel->state(), SuggestionsPanel::State::NoModel);
+    // The InputError's own message, which names the file.
+    QVERIFY2(panel->notice().contains(QStringLiteral("corrupt.pt")), qPrintable(panel->notice()));
+    QVERIFY(!panel->notice().startsWith(QStringLiteral("No classifier model found")));
+    QVERIFY(visibleButtons(panel).isEmpty());
+    gradingStillWorks(w);
+}
+
+void TestUiSuggestions::panelIsAViewMenuDock()
+{
+    RecordingWindow w;
+    open(w, m_missing, {m_clip});
+    auto* dock = w.findChild<QDockWidget*>(QStringLiteral("suggestionsDock"));
+    QVERIFY(dock && dock->isVisible());
+    QCOMPARE(dock->widget(), static_cast<QWidget*>(w.suggestionsPanel()));
+    QCOMPARE(dock->windowTitle(), QStringLiteral("Suggestions"));
+    QAction* toggle = dock->toggleViewAction();
+    toggle->trigger();
+    QTRY_VERIFY(!dock->isVisible());
+    toggle->trigger();
+    QTRY_VERIFY(dock->isVisible());
+}
+
+void TestUiSuggestions::applyingOneSuggestionIsOneUndoStep()
+{
+    RecordingWindow w;
+    open(w, m_missing, {m_clip});
+    SuggestionsPanel* panel = w.suggestionsPanel();
+    QTRY_COMPARE(panel->state(), SuggestionsPanel::State::NoModel);
+
+    Grade old = w.session()->currentGrade();
+    old.temperature = 20.0;
+    old.gain.master = 1.1;
+    w.session()->editGrade(old, QStringLiteral("start"));
+    waitIdle(w);
+
+    const ClassifierAnalysis analysis = warmAndBrightAnalysis();
+    QCOMPARE(int(analysis.suggestions.size()), 2);
+    panel->showAnalysis(analysis);
+    QCOMPARE(panel->state(), SuggestionsPanel::State::Findings);
+    int warm = -1;
+    for (int row = 0; row < 2; ++row) {
+        const Suggestion& s = analysis.suggestions[size_t(row)];
+        auto* message = panel->findChild<QLabel*>(QStringLiteral("suggestionMessage%1").arg(row));
+        auto* bar = panel->findChild<QProgressBar*>(QStringLiteral("suggestionConfidence%1").arg(row));
+        auto* apply = panel->findChild<QPushButton*>(QStringLiteral("applySuggestionButton%1").arg(row));
+        QVERIFY(message && bar && apply);
+        QVERIFY(message->isVisible() && bar->isVisible() && apply->isVisible() && apply->isEnabled());
+        QCOMPARE(message->text(), s.message);
+        QCOMPARE(bar->value(), int(std::lround(s.confidence * 100)));
+        if (s.axis == ErrorAxis::Temperature)
+            warm = row;
+    }
+    QVERIFY(warm >= 0);
+    const Suggestion warmSuggestion = analysis.suggestions[size_t(warm)];
+    QCOMPARE(warmSuggestion.message, QStringLiteral("Image is too warm (orange) (about 66 %)"));
+    QVERIFY(warmSuggestion.correction.temperature < 0);
+
+    QUndoStack* undo = w.session()->undoStack();
+    const int steps = undo->count();
+    QTest::mouseClick(panel->findChild<QPushButton*>(QStringLiteral("applySuggestionButton%1").arg(warm)),
+                      Qt::LeftButton);
+    QCOMPARE(w.session()->currentGrade(), Suggestions::applyCorrection(old, warmSuggestion.correction));
+    QCOMPARE(undo->count(), steps + 1);
+    waitIdle(w);
+    undo->undo();
+    QCOMPARE(w.session()->currentGrade(), old);
+    waitIdle(w);
+}
+
+void TestUiSuggestions::applyAllIsOneUndoStep()
+{
+    RecordingWindow w;
+    open(w, m_missing, {m_clip});
+    SuggestionsPanel* panel = w.suggestionsPanel();
+    QTRY_COMPARE(panel->state(), SuggestionsPanel::State::NoModel);
+    Grade old = w.session()->currentGrade();
+    old.exposure = -0.3;
+    old.saturation = 1.3;
+    w.session()->editGrade(old, QStringLiteral("start"));
+    waitIdle(w);
+
+    const ClassifierAnalysis analysis = warmAndBrightAnalysis();
+    panel->showAnalysis(analysis);
+    auto* all = panel->findChild<QPushButton*>(QStringLiteral("applyAllSuggestionsButton"));
+    QVERIFY(all && all->isVisible() && all->isEnabled());
+    QUndoStack* undo = w.session()->undoStack();
+    const int steps = undo->count();
+    QTest::mouseClick(all, Qt::LeftButton);
+    const Grade expected =
+        Suggestions::applyCorrection(old, Suggestions::combinedCorrection(analysis.suggestions));
+    QCOMPARE(w.session()->currentGrade(), expected);
+    QVERIFY(expected.temperature < 0 && expected.exposure < old.exposure);
+    QCOMPARE(undo->count(), steps + 1);
+    waitIdle(w);
+    undo->undo();
+    QCOMPARE(w.session()->currentGrade(), old);
+    undo->redo();
+    QCOMPARE(w.session()->currentGrade(), expected);
+    waitIdle(w);
+}
+
+void TestUiSuggestions::noConfidentFindingSaysOk()
+{
+    RecordingWindow w;
+    open(w, m_missing, {m_clip});
+    SuggestionsPanel* panel = w.suggestionsPanel();
+    // Warm at 60 % only: below Suggestions::kMinConfidence, so not a suggestion.
+    panel->showAnalysis(
+        Classifier::interpret(craftedOutput({{ErrorAxis::Temperature, {0, 0, 0, 0.4, 0.1, 0.5, 0}}})));
+    QCOMPARE(panel->state(), SuggestionsPanel::State::Clean);
+    QVERIFY(panel->suggestions().empty());
+    QVERIFY(panel->findChild<QLabel*>(QStringLiteral("suggestionsStatus"))
+                ->text()
+                .startsWith(QStringLiteral("OK: nothing to suggest")));
+    QVERIFY(visibleButtons(panel).isEmpty());
+}
+
+void TestUiSuggestions::realModelSuggestsCoolingAWarmPicture()
+{
+    const QString model = realModel();
+    if (model.isEmpty())
+        QSKIP("no classifier model: none shipped in ml/models and $CINEGRADE_CLASSIFIER_MODEL not set");
+    // A real photograph when the fetched test media are there (tests/data/fetched), else the scene.
+    const QString photo = QStringLiteral(CINEGRADE_SOURCE_DIR "/tests/data/fetched/cockatoo.mp4");
+    RecordingWindow w;
+    open(w, model, {QFileInfo::exists(photo) ? photo : m_scene});
+    SuggestionsPanel* panel = w.suggestionsPanel();
+    // Detuned as the training data is: the full +100 % temperature error, as the clip's grade.
+    w.session()->editGrade(Detune::referenceGrade(ErrorAxis::Temperature, 1.0), QStringLiteral("detune"));
+    const auto warmListed = [panel] {
+        if (panel->state() != SuggestionsPanel::State::Findings)
+            return false;
+        for (const Suggestion& s : panel->suggestions())
+            if (s.axis == ErrorAxis::Temperature && s.level > 0)
+                return true;
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(warmListed(), 10000);
+    QCOMPARE(panel->notice(), QString());
+    waitIdle(w);
+    QVERIFY(QDir().mkpath(QStringLiteral(CINEGRADE_BINARY_DIR "/screenshots")));
+    const QString shot = QStringLiteral(CINEGRADE_BINARY_DIR "/screenshots/main_window_suggestions.png");
+    QVERIFY(w.grab().save(shot));
+    qInfo("screenshot: %s", qPrintable(shot));
+
+    // Applying it: the grade cools, and the panel reads the frame again and drops the finding.
+    int row = 0;
+    while (panel->suggestions()[size_t(row)].axis != ErrorAxis::Temperature)
+        ++row;
+    const qint64 before = panel->analyses();
+    QTest::mouseClick(panel->findChild<QPushButton*>(QStringLiteral("applySuggestionButton%1").arg(row)),
+                      Qt::LeftButton);
+    QVERIFY(w.session()->currentGrade().temperature < 100.0);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->analyses() > before && !panel->isBusy(), 10000);
+    QVERIFY(!warmListed());
+
+    // A hidden panel does not spend the CPU: grade changes wait until it is shown again.
+    auto* dock = qobject_cast<QDockWidget*>(panel->parentWidget());
+    QVERIFY(dock);
+    dock->hide();
+    const qint64 whileHidden = panel->analyses();
+    w.session()->editGrade(Detune::referenceGrade(ErrorAxis::Tint, 1.0), QStringLiteral("detune"));
+    QTest::qWait(800);
+    QCOMPARE(panel->analyses(), whileHidden);
+    dock->show();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->analyses() > whileHidden && !panel->isBusy(), 10000);
+}
+
+QTEST_MAIN(TestUiSuggestions)
+#include "tst_ui_suggestions.moc"

@@ -2,6 +2,7 @@
 
 #include "Error.h"
 #include "ParallelFor.h"
+#include "YuvToRgb.h"
 
 extern "C" {
 #include <libavutil/display.h>
@@ -11,8 +12,10 @@ extern "C" {
 #include <QFileInfo>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstring>
+#include <optional>
 #include <utility>
 
 namespace cg::ffmpeg {
@@ -68,6 +71,47 @@ void interleave8(const uint16_t* __restrict r, const uint16_t* __restrict g, con
         out[3 * x] = uint8_t(((uint32_t(r[x]) + 128) * 65281u) >> 24);
         out[3 * x + 1] = uint8_t(((uint32_t(g[x]) + 128) * 65281u) >> 24);
         out[3 * x + 2] = uint8_t(((uint32_t(b[x]) + 128) * 65281u) >> 24);
+    }
+}
+
+/// The planar YUV layouts YuvToRgb converts (nearly all decoded video), or nothing.
+std::optional<std::pair<ChromaSubsampling, int>> fastLayout(AVPixelFormat format)
+{
+    switch (format) {
+    case AV_PIX_FMT_YUV420P:
+    case AV_PIX_FMT_YUVJ420P:
+        return std::pair{ChromaSubsampling::Yuv420, 8};
+    case AV_PIX_FMT_YUV422P:
+    case AV_PIX_FMT_YUVJ422P:
+        return std::pair{ChromaSubsampling::Yuv422, 8};
+    case AV_PIX_FMT_YUV444P:
+    case AV_PIX_FMT_YUVJ444P:
+        return std::pair{ChromaSubsampling::Yuv444, 8};
+    // The 10-bit formats are host-endian uint16 on little-endian hosts only.
+    case AV_PIX_FMT_YUV420P10LE:
+        return std::pair{ChromaSubsampling::Yuv420, 10};
+    case AV_PIX_FMT_YUV422P10LE:
+        return std::pair{ChromaSubsampling::Yuv422, 10};
+    case AV_PIX_FMT_YUV444P10LE:
+        return std::pair{ChromaSubsampling::Yuv444, 10};
+    default:
+        return std::nullopt;
+    }
+}
+
+/// The matrices YuvToRgb knows, or nothing (FCC, SMPTE 240M, YCgCo, BT.2020 CL... stay with swscale).
+std::optional<YuvMatrix> fastMatrix(AVColorSpace matrix)
+{
+    switch (matrix) {
+    case AVCOL_SPC_BT470BG:
+    case AVCOL_SPC_SMPTE170M:
+        return YuvMatrix::Bt601;
+    case AVCOL_SPC_BT709:
+        return YuvMatrix::Bt709;
+    case AVCOL_SPC_BT2020_NCL:
+        return YuvMatrix::Bt2020;
+    default:
+        return std::nullopt;
     }
 }
 
@@ -246,6 +290,23 @@ void FrameConverter::convert(const AVFrame& frame, PixelFormat format, int rotat
     const AVColorSpace matrix =
         effectiveMatrix(frame.colorspace, sourceFormat, frame.width, frame.height, m_untagged);
     const bool fullRange = effectiveFullRange(frame.color_range, sourceFormat);
+    const auto layout = fastLayout(sourceFormat);
+    const auto fast = fastMatrix(matrix);
+    if (layout && fast && std::endian::native == std::endian::little) {
+        // Fixed point with AVX2 (YuvToRgb.h): 1080p 4:2:0 in 1 ms per core against ~5.5 ms for
+        // swscale's exact path plus interleaving; within one code value of it on even sizes.
+        YuvPlanes planes;
+        for (int p = 0; p < 3; ++p) {
+            planes.data[p] = frame.data[p];
+            planes.stride[p] = frame.linesize[p];
+        }
+        planes.width = frame.width;
+        planes.height = frame.height;
+        planes.subsampling = layout->first;
+        planes.bits = layout->second;
+        YuvToRgb(*fast, fullRange, layout->second, format).convert(planes, image);
+        return finish();
+    }
     const Key key{frame.width, frame.height, sourceFormat, targetFormat, matrix, fullRange};
     if (!m_sws || !(key == m_key)) {
         m_sws.reset(sws_getContext(frame.width, frame.height, sourceFormat, frame.width, frame.height,

@@ -1089,6 +1089,18 @@ Wiederherstellen?</translation>
         <source>Suggestions</source>
         <translation>Vorschläge</translation>
     </message>
+    <message>
+        <source>Reading a clip to count its frames</source>
+        <translation>Clip wird gelesen, um seine Bilder zu zählen</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Probing…</source>
+        <translation>Wird gelesen…</translation>
+    </message>
 </context>
 <context>
     <name>cg::PreferencesDialog</name>
@@ -1189,6 +1201,10 @@ Wiederherstellen?</translation>
     <message>
         <source>Relink %1</source>
         <translation>%1 neu verknüpfen</translation>
+    </message>
+    <message>
+        <source>%1: the file cannot be read</source>
+        <translation>%1: Die Datei kann nicht gelesen werden</translation>
     </message>
 </context>
 <context>
@@ -1410,12 +1426,12 @@ Wiederherstellen?</translation>
         <translation>Medien offline</translation>
     </message>
     <message>
-        <source>Loading…</source>
-        <translation>Wird geladen…</translation>
-    </message>
-    <message>
         <source>Still</source>
         <translation>Standbild</translation>
+    </message>
+    <message>
+        <source>Probing…</source>
+        <translation>Wird gelesen…</translation>
     </message>
 </context>
 <context>

@@ -13,9 +13,9 @@
 #include "PreferencesDialog.h"
 #include "PreviewScale.h"
 #include "ScopesPanel.h"
-#include "SuggestionsPanel.h"
 #include "ShortcutsDialog.h"
 #include "StillImage.h"
+#include "SuggestionsPanel.h"
 #include "ThumbnailLoader.h"
 #include "Timecode.h"
 #include "TimelinePanel.h"
@@ -40,6 +40,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -138,6 +139,7 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(m_session, &ProjectSession::projectPathChanged, this, &MainWindow::updateTitle);
     connect(m_session, &ProjectSession::warning, this, &MainWindow::showWarning);
+    connect(m_session, &ProjectSession::probingChanged, this, &MainWindow::onProbingChanged);
     connect(m_gradePanel, &GradePanel::gradeEdited, m_session, &ProjectSession::editGrade);
     connect(m_gradePanel, &GradePanel::loadLookRequested, this, &MainWindow::onLoadLook);
     connect(m_gradePanel, &GradePanel::importCdlRequested, this, &MainWindow::onImportCdl);
@@ -627,6 +629,15 @@ void MainWindow::createStatusBar()
     m_exportProgress->setTextVisible(false);
     m_exportProgress->hide();
     statusBar()->addPermanentWidget(m_exportProgress);
+    m_probeProgress = new QProgressBar(this);
+    m_probeProgress->setObjectName(QStringLiteral("statusProbeProgress"));
+    m_probeProgress->setToolTip(tr("Reading a clip to count its frames"));
+    m_probeProgress->setMaximumWidth(100);
+    m_probeProgress->setMaximumHeight(14);
+    m_probeProgress->setTextVisible(false);
+    m_probeProgress->setRange(0, 0); // indeterminate: a busy indicator
+    m_probeProgress->hide();
+    statusBar()->addPermanentWidget(m_probeProgress);
     m_clipLabel = label(QStringLiteral("clipLabel"), tr("The clip being graded"));
     m_sizeLabel = label(QStringLiteral("sizeLabel"), tr("Picture size and bit depth of the source"));
     m_frameLabel = label(QStringLiteral("frameStatusLabel"), tr("Frame and timecode of the playhead"));
@@ -654,10 +665,12 @@ void MainWindow::onClipChanged()
         frame = m_playheads.value(media->path(), std::max<qint64>(0, clip.inFrame));
         m_ruler->setClip(media->frameCount(), media->frameRate());
         m_ruler->setMarks(clip.inFrame, clip.outFrame);
+        m_playback->setLoopRange(clip.inFrame, clip.outFrame);
     } else {
         m_viewer->clear(m_session->mediaError());
         m_ruler->setClip(0, 0.0);
         m_ruler->setMarks(-1, -1);
+        m_playback->setLoopRange(-1, -1);
     }
     // Moves the playhead and asks for the frame.
     m_playback->setMedia(media, frame);
@@ -675,6 +688,7 @@ void MainWindow::onClipsChanged()
     if (m_session->hasClip()) {
         const Clip& clip = m_session->currentClip();
         m_ruler->setMarks(clip.inFrame, clip.outFrame);
+        m_playback->setLoopRange(clip.inFrame, clip.outFrame);
         m_gradePanel->setColorSpaces(m_session->colorSpaces(), clip.inputColorSpace, true);
     }
     updateDisplayViews();
@@ -797,14 +811,34 @@ void MainWindow::onViewerModeChanged(Viewer::Mode mode)
 
 bool MainWindow::isProcessing() const
 {
-    return m_renderer.isBusy() || m_scopes->isBusy() || m_suggestions->isBusy() ||
-           m_imageExportWatcher.isRunning() ||
-           m_timeline->isBusy() || (m_exportDialog && m_exportDialog->isRunning());
+    return m_session->isProbing() || m_renderer.isBusy() || m_scopes->isBusy() || m_suggestions->isBusy() ||
+           m_imageExportWatcher.isRunning() || m_timeline->isBusy() ||
+           (m_exportDialog && m_exportDialog->isRunning());
 }
 
 bool MainWindow::isRendering() const
 {
     return m_renderer.isBusy() || m_scopes->isBusy();
+}
+
+void MainWindow::onProbingChanged(bool probing, const QString& path)
+{
+    // The window keeps painting while a clip is probed (ProjectSession); say what it is doing.
+    if (probing) {
+        const QString message = tr("Reading %1…").arg(QFileInfo(path).fileName());
+        statusBar()->showMessage(message);
+        m_probeMessage = message;
+        QApplication::setOverrideCursor(Qt::BusyCursor);
+        m_probeProgress->show();
+    } else {
+        QApplication::restoreOverrideCursor();
+        if (statusBar()->currentMessage() == m_probeMessage)
+            statusBar()->clearMessage();
+        m_probeProgress->hide();
+        updateStatus();
+        // Once the edit that asked for the probe is over (it may start a render): not from inside it.
+        QTimer::singleShot(0, this, &MainWindow::checkIdle);
+    }
 }
 
 void MainWindow::checkIdle()
@@ -839,7 +873,8 @@ void MainWindow::updateStatus()
                                                 media->frameRate() == std::floor(media->frameRate()) ? 0 : 3)
                              : tr("Still"));
     } else {
-        m_sizeLabel->setText(tr("Offline"));
+        m_sizeLabel->setText(m_session->isProbing() && m_session->mediaError().isEmpty() ? tr("Probing…")
+                                                                                         : tr("Offline"));
         m_fpsLabel->clear();
     }
     m_colorLabel->setText(tr("%1 ▸ %2").arg(m_session->colorSpaceName(), m_session->displayViewName()));

@@ -153,6 +153,7 @@ private:
     void onPlayingChanged(bool playing);
     void onViewerModeChanged(Viewer::Mode mode);
     void onImageExportDone();
+    void onProbingChanged(bool probing, const QString& path);
     void requestRender();
     void checkIdle();
     void updateTitle();
@@ -286,8 +287,10 @@ private:
     QLabel* m_colorLabel = nullptr;
     QLabel* m_renderLabel = nullptr;
     QProgressBar* m_exportProgress = nullptr;
+    QProgressBar* m_probeProgress = nullptr;
 
     QString m_lastError;
+    QString m_probeMessage;
     bool m_errorDialogs = true;
 };
 

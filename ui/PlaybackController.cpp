@@ -49,6 +49,15 @@ void PlaybackController::play(double speed)
         pause();
         return;
     }
+    if (m_loop) {
+        // Looping plays the marked range: from outside it (or from its far end), start at its start.
+        const qint64 first = loopStart();
+        const qint64 last = loopEnd();
+        if (speed > 0 && (m_frame < first || m_frame >= last))
+            seek(first, false);
+        if (speed < 0 && (m_frame > last || m_frame <= first))
+            seek(last, false);
+    }
     // Playing forwards from the last frame starts again at the first, as every player does.
     if (speed > 0 && m_frame >= m_frameCount - 1)
         seek(0, false);
@@ -122,6 +131,25 @@ void PlaybackController::setLooping(bool loop)
     m_loop = loop;
 }
 
+void PlaybackController::setLoopRange(qint64 inFrame, qint64 outFrame)
+{
+    m_loopIn = inFrame;
+    m_loopOut = outFrame;
+}
+
+qint64 PlaybackController::loopStart() const
+{
+    const qint64 last = std::max<qint64>(0, m_frameCount - 1);
+    return m_loopIn < 0 ? 0 : std::min(m_loopIn, last);
+}
+
+qint64 PlaybackController::loopEnd() const
+{
+    const qint64 last = std::max<qint64>(0, m_frameCount - 1);
+    const qint64 end = m_loopOut < 0 ? last : std::min(m_loopOut, last);
+    return std::max(end, loopStart());
+}
+
 void PlaybackController::restartClock()
 {
     m_clock.start();
@@ -135,7 +163,16 @@ void PlaybackController::keepReadAhead()
     if (m_readAheadFrom >= 0 && m_frame >= m_readAheadFrom && m_frame < m_readAheadFrom + kReadAheadRenew)
         return;
     m_readAheadFrom = m_frame;
-    m_media->prefetch(m_frame + 1, kReadAhead);
+    qint64 from = m_frame + 1;
+    qint64 count = kReadAhead;
+    if (m_loop && m_frame <= loopEnd()) {
+        // Decode only what the loop will show; near the out mark the earlier request already holds
+        // the frames up to it, so read the in mark's frames for the wrap instead.
+        if (loopEnd() - m_frame <= kReadAheadRenew)
+            from = loopStart();
+        count = std::clamp<qint64>(loopEnd() - from + 1, 1, kReadAhead);
+    }
+    m_media->prefetch(from, int(count));
 }
 
 void PlaybackController::tick()
@@ -143,9 +180,23 @@ void PlaybackController::tick()
     const double elapsed = double(m_clock.nsecsElapsed()) / 1e9;
     qint64 target = m_clockStartFrame + qint64(std::floor(elapsed * m_fps * m_speed));
     const qint64 last = m_frameCount - 1;
+    // Looping wraps at the marks (the out mark is the last frame played); without looping playback
+    // runs to the clip's ends. A playhead that started outside the marks wraps when it passes them.
+    const qint64 first = m_loop ? loopStart() : 0;
+    const qint64 end = m_loop ? loopEnd() : last;
+    const bool pastEnd =
+        m_speed > 0 ? target > end && m_clockStartFrame <= end : target < first && m_clockStartFrame >= first;
+    if (m_loop && pastEnd) {
+        m_frame = m_speed > 0 ? first : end;
+        restartClock();
+        m_readAheadFrom = -1;
+        keepReadAhead();
+        emit frameChanged(m_frame);
+        return;
+    }
     if (target > last || target < 0) {
         if (m_loop) {
-            const qint64 wrapped = m_speed > 0 ? 0 : last;
+            const qint64 wrapped = m_speed > 0 ? first : end;
             m_frame = wrapped;
             restartClock();
             m_readAheadFrom = -1;

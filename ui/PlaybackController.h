@@ -30,6 +30,9 @@ public:
     /// Frames of clip time per frame of real time: 1 = normal, -2 = reverse at double speed, 0 = paused.
     double speed() const { return m_speed; }
     bool isLooping() const { return m_loop; }
+    /// The frames looped over: the in and out marks (-1 = start / end of the clip), clamped.
+    qint64 loopStart() const;
+    qint64 loopEnd() const;
 
     /// The speed steps of J and L (1x, 2x, 4x, 8x).
     static constexpr double kMaxShuttle = 8.0;
@@ -49,6 +52,9 @@ public slots:
     void goToStart();
     void goToEnd();
     void setLooping(bool loop);
+    /// The range playback loops over while looping is on (the clip's in and out marks; -1 = the
+    /// start / end of the clip). Outside looping the marks do not limit playback.
+    void setLoopRange(qint64 inFrame, qint64 outFrame);
 
 signals:
     /// The playhead moved (by playback or by a seek).
@@ -67,6 +73,8 @@ private:
     double m_fps = 0.0;
     double m_speed = 0.0;
     bool m_loop = false;
+    qint64 m_loopIn = -1;
+    qint64 m_loopOut = -1;
     QTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_clockStartFrame = 0;

@@ -5,7 +5,11 @@
 #include "ProjectEditCommand.h"
 
 #include <QDir>
+#include <QEventLoop>
 #include <QFileInfo>
+#include <QFutureWatcher>
+#include <QScopeGuard>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <exception>
@@ -28,20 +32,12 @@ Clip clipForFile(const QString& path)
     return clip;
 }
 
-/// Probe a media file as the timeline will need it; throws InputError naming the file.
-void checkMedia(const QString& path)
-{
-    if (!QFileInfo(path).isFile())
-        throw InputError(QStringLiteral("%1: the file does not exist").arg(QDir::toNativeSeparators(path)));
-    const MediaInfo info = probeMedia(path);
-    if (!info.video)
-        throw InputError(QStringLiteral("%1: no picture in this file").arg(QDir::toNativeSeparators(path)));
-}
-
 } // namespace
 
 ProjectSession::ProjectSession(QObject* parent) : QObject(parent)
 {
+    // One probe at a time: the callers wait for each in turn, and probing is disk-bound anyway.
+    m_probePool.setMaxThreadCount(1);
     connect(&m_undo, &QUndoStack::cleanChanged, this, [this] { setDirty(m_dirtyOutsideUndo); });
 }
 
@@ -124,12 +120,26 @@ bool ProjectSession::isProjectPath(const QString& path)
     return QFileInfo(path).suffix().compare(QLatin1String("cgproj"), Qt::CaseInsensitive) == 0;
 }
 
+namespace {
+ColorPipelineOptions optionsFor(const Project& project, int clipIndex)
+{
+    ColorPipelineOptions options = project.color;
+    if (clipIndex >= 0 && clipIndex < int(project.clips.size()) &&
+        !project.clips.at(size_t(clipIndex)).inputColorSpace.isEmpty())
+        options.inputSpace = project.clips.at(size_t(clipIndex)).inputColorSpace;
+    return options;
+}
+} // namespace
+
+ColorPipelineOptions ProjectSession::pipelineOptions(int clipIndex) const
+{
+    return optionsFor(m_project, clipIndex);
+}
+
 std::shared_ptr<const ColorPipeline> ProjectSession::makePipeline(const Project& project, int clipIndex,
                                                                   QString* error) const
 {
-    ColorPipelineOptions options = project.color;
-    if (clipIndex >= 0 && !project.clips.at(size_t(clipIndex)).inputColorSpace.isEmpty())
-        options.inputSpace = project.clips.at(size_t(clipIndex)).inputColorSpace;
+    const ColorPipelineOptions options = optionsFor(project, clipIndex);
     if (options == ColorPipelineOptions{})
         return {};
     try {
@@ -143,6 +153,46 @@ std::shared_ptr<const ColorPipeline> ProjectSession::makePipeline(const Project&
     return {};
 }
 
+ProjectSession::Opened ProjectSession::openMedia(const QString& path)
+{
+    if (const auto found = m_checked.constFind(path); found != m_checked.constEnd())
+        return *found;
+    if (m_probing++ == 0)
+        emit probingChanged(true, path);
+    QFutureWatcher<Opened> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(QtConcurrent::run(&m_probePool, [path] {
+        Opened opened;
+        try {
+            opened.media = std::make_shared<const ClipMedia>(path);
+        } catch (const std::exception& e) {
+            opened.error = errorText(e);
+        } catch (...) {
+            opened.error = tr("%1: the file cannot be read").arg(QDir::toNativeSeparators(path));
+        }
+        return opened;
+    }));
+    // A probe that already ended has queued its "finished"; the loop then quits at once. Timers,
+    // painting and queued results go on meanwhile; user input is held back until the probe is done
+    // (it is delivered afterwards), so nothing can edit the session while it is half changed.
+    if (!watcher.isFinished())
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    watcher.waitForFinished();
+    const Opened opened = watcher.result();
+    if (--m_probing == 0)
+        emit probingChanged(false, path);
+    return opened;
+}
+
+void ProjectSession::checkMedia(const QString& path)
+{
+    const Opened opened = openMedia(path);
+    m_checked.insert(path, opened);
+    if (!opened.media)
+        throw InputError(opened.error);
+}
+
 void ProjectSession::loadCurrent()
 {
     m_media.reset();
@@ -150,11 +200,9 @@ void ProjectSession::loadCurrent()
     m_pipeline.reset();
     if (m_clipIndex < 0)
         return;
-    try {
-        m_media = std::make_shared<const ClipMedia>(currentClip().mediaPath);
-    } catch (const std::exception& e) {
-        m_mediaError = errorText(e);
-    }
+    const Opened opened = openMedia(currentClip().mediaPath);
+    m_media = opened.media;
+    m_mediaError = opened.error;
     QString pipelineError;
     m_pipeline = makePipeline(m_project, m_clipIndex, &pipelineError);
     if (!pipelineError.isEmpty())
@@ -181,7 +229,9 @@ void ProjectSession::replaceAll(Project project, QString path, bool dirty)
     m_undo.clear();
     m_project = std::move(project);
     m_clipIndex = m_project.clips.empty() ? -1 : 0;
-    loadCurrent();
+    m_media.reset();
+    m_mediaError.clear();
+    m_pipeline.reset();
     const bool pathChanged = path != m_projectPath;
     m_projectPath = std::move(path);
     m_undo.setClean();
@@ -189,7 +239,9 @@ void ProjectSession::replaceAll(Project project, QString path, bool dirty)
     setDirty(dirty);
     if (pathChanged)
         emit projectPathChanged(m_projectPath);
+    // The clips are shown (thumbnails start on their own worker) while the current one is probed.
     emit clipsChanged();
+    loadCurrent();
     emit clipChanged();
     emit gradeChanged(currentGrade());
     if (!m_mediaError.isEmpty())
@@ -203,6 +255,7 @@ void ProjectSession::newProject()
 
 void ProjectSession::newProjectFromMedia(const QStringList& paths)
 {
+    const auto forget = qScopeGuard([this] { m_checked.clear(); });
     Project project;
     for (const QString& path : paths) {
         checkMedia(QFileInfo(path).absoluteFilePath());
@@ -294,6 +347,7 @@ void ProjectSession::applyGrade(int clipIndex, const Grade& grade)
 
 QStringList ProjectSession::importMedia(const QStringList& paths)
 {
+    const auto forget = qScopeGuard([this] { m_checked.clear(); });
     QStringList errors;
     Project after = m_project;
     for (const QString& path : paths) {
@@ -366,6 +420,7 @@ void ProjectSession::relinkClip(int clipIndex, const QString& path)
 {
     if (clipIndex < 0 || clipIndex >= clipCount())
         return;
+    const auto forget = qScopeGuard([this] { m_checked.clear(); });
     const QString absolute = QFileInfo(path).absoluteFilePath();
     checkMedia(absolute);
     Project after = m_project;
@@ -400,14 +455,21 @@ void ProjectSession::applyProject(const Project& project, int currentClip)
     const bool colorChanged =
         !(before.color == m_project.color) || spaceOf(before, clipBefore) != spaceOf(m_project, m_clipIndex);
     if (mediaChanged) {
+        // The clips are shown while the new current one is probed.
+        m_media.reset();
+        m_mediaError.clear();
+        m_pipeline.reset();
+        emit clipsChanged();
         loadCurrent();
-    } else if (colorChanged) {
-        QString error;
-        m_pipeline = makePipeline(m_project, m_clipIndex, &error);
-        if (!error.isEmpty())
-            emit warning(error);
+    } else {
+        if (colorChanged) {
+            QString error;
+            m_pipeline = makePipeline(m_project, m_clipIndex, &error);
+            if (!error.isEmpty())
+                emit warning(error);
+        }
+        emit clipsChanged();
     }
-    emit clipsChanged();
     if (mediaChanged || colorChanged)
         emit clipChanged();
     emit gradeChanged(currentGrade());

@@ -5,7 +5,9 @@
 #include "Grade.h"
 #include "Project.h"
 
+#include <QHash>
 #include <QObject>
+#include <QThreadPool>
 #include <QUndoStack>
 
 #include <functional>
@@ -21,6 +23,12 @@ namespace cg {
 /// other change (ProjectEditCommand: import, remove, marks, colour spaces, relink). Loading a project
 /// or media is all-or-nothing: a file that cannot be read throws InputError and leaves the session
 /// exactly as it was. A clip whose media cannot be opened stays in the project "offline" (mediaError()).
+///
+/// Opening media probes the whole file (the packet index gives the exact frame count), which takes a
+/// noticeable time for long clips. It runs on a worker thread; the functions that need its outcome
+/// still return it (so errors stay all-or-nothing), while the GUI thread keeps turning its event loop
+/// (painting, timers, results of other workers). User input waits until the probe is done, so no
+/// second edit can start halfway through one; isProbing() and probingChanged() tell the window.
 class ProjectSession : public QObject
 {
     Q_OBJECT
@@ -50,6 +58,11 @@ public:
     QString mediaError() const { return m_mediaError; }
     /// The colour pipeline of the current clip; null when grading directly on Rec.709 code values.
     std::shared_ptr<const ColorPipeline> pipeline() const { return m_pipeline; }
+    /// The colour options the pipeline of clip `clipIndex` is made from (project options with the
+    /// clip's input space); what thumbnails use to show a clip as the viewer does.
+    ColorPipelineOptions pipelineOptions(int clipIndex) const;
+    /// A media file is being probed on a worker thread (see the class comment).
+    bool isProbing() const { return m_probing > 0; }
     /// Human-readable colour path of the current clip: input → working.
     QString colorSpaceName() const;
     /// The display and view the viewer shows ("Rec.709 (BT.1886) / Standard").
@@ -120,8 +133,21 @@ signals:
     /// Something went wrong that the user should know about, without stopping anything
     /// (a clip went offline, a colour space is unknown).
     void warning(const QString& message);
+    /// Probing of media started (`path` is the file) or ended.
+    void probingChanged(bool probing, const QString& path);
 
 private:
+    struct Opened
+    {
+        std::shared_ptr<const ClipMedia> media;
+        QString error;
+    };
+    /// Open `path` as a ClipMedia on the probe worker (or take it from m_checked), keeping the event
+    /// loop turning meanwhile.
+    Opened openMedia(const QString& path);
+    /// Probe a media file as the timeline will need it; throws InputError naming the file. The
+    /// opened media is kept in m_checked until the edit that asked is over.
+    void checkMedia(const QString& path);
     void replaceAll(Project project, QString path, bool dirty);
     /// Open the current clip's media and pipeline into the members (offline on failure).
     void loadCurrent();
@@ -140,6 +166,10 @@ private:
     bool m_dirtyOutsideUndo = false;
     bool m_lastModified = false;
     quint64 m_revision = 0;
+    QThreadPool m_probePool;
+    int m_probing = 0;
+    /// Media opened by checkMedia() during the current edit, so loadCurrent() need not probe again.
+    QHash<QString, Opened> m_checked;
 };
 
 } // namespace cg

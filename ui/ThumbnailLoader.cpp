@@ -55,22 +55,48 @@ ThumbnailLoader::Source ThumbnailLoader::sourceFor(const QString& path, qint64 f
     return source;
 }
 
-void ThumbnailLoader::request(int key, const QString& path, qint64 frame, const Grade& grade)
+std::shared_ptr<const ColorPipeline> ThumbnailLoader::pipelineFor(const ColorPipelineOptions& color)
+{
+    // As ProjectSession::makePipeline: default options and identity pipelines mean "no pipeline".
+    if (color == ColorPipelineOptions{})
+        return {};
+    for (const auto& [options, pipeline] : m_pipelines)
+        if (options == color)
+            return pipeline;
+    std::shared_ptr<const ColorPipeline> pipeline;
+    try {
+        auto made = std::make_shared<const ColorPipeline>(color);
+        if (!made->isIdentity())
+            pipeline = std::move(made);
+    } catch (const std::exception&) {
+        // An unknown space: the session warns about it; the thumbnail shows the clip ungraded by it.
+    }
+    m_pipelines.emplace_back(color, pipeline);
+    return pipeline;
+}
+
+void ThumbnailLoader::request(int key, const QString& path, qint64 frame, const Grade& grade,
+                              const ColorPipelineOptions& color)
 {
     const quint64 serial = ++m_serial;
     m_latest[key] = serial;
     ++m_pending;
     QPointer<ThumbnailLoader> self(this);
     std::shared_ptr<bool> alive = m_alive;
-    m_pool.start([this, self, alive, key, path, frame, grade, serial] {
+    m_pool.start([this, self, alive, key, path, frame, grade, color, serial] {
         if (!*alive)
             return;
         const Source source = sourceFor(path, std::max<qint64>(0, frame));
         QImage image;
         if (source.error.isEmpty() && !source.small.isNull()) {
             try {
+                // The viewer's lattice (CompiledGrade::kDefaultSize) with the clip's pipeline, so the
+                // thumbnail matches the viewer's picture of that frame at this size.
+                const auto pipeline = pipelineFor(color);
                 image = ImageConversion::toQImage(
-                    grade.isIdentity() ? source.small : CompiledGrade(grade, 17).applied(source.small));
+                    grade.isIdentity() && !pipeline
+                        ? source.small
+                        : CompiledGrade(grade, CompiledGrade::kDefaultSize, pipeline).applied(source.small));
             } catch (const std::exception&) {
                 image = ImageConversion::toQImage(source.small);
             }

@@ -74,7 +74,8 @@ public:
             p->drawImage(at, image);
         } else {
             p->setPen(DarkTheme::dimText());
-            p->drawText(thumb, Qt::AlignCenter, TimelinePanel::tr("Loading…"));
+            // The thumbnail worker is probing the file (frame count) and decoding its first frame.
+            p->drawText(thumb, Qt::AlignCenter, TimelinePanel::tr("Probing…"));
         }
         if (current) {
             p->setPen(QPen(QColor(0xe0, 0x8a, 0x3a), 2));
@@ -251,7 +252,8 @@ void TimelinePanel::requestThumbnail(int index)
     if (index < 0 || index >= m_session->clipCount())
         return;
     const Clip& clip = m_session->clip(index);
-    m_thumbnails->request(index, clip.mediaPath, std::max<qint64>(0, clip.inFrame), clip.grade);
+    m_thumbnails->request(index, clip.mediaPath, std::max<qint64>(0, clip.inFrame), clip.grade,
+                          m_session->pipelineOptions(index));
 }
 
 void TimelinePanel::markCurrent()

@@ -10,9 +10,76 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStringList>
+
+#include <algorithm>
 #include <cstdio>
+#include <functional>
 
 namespace cg::cli {
+
+namespace {
+
+/// Each target against the worse of the two test sets (validation photos, unseen detunes), so a model
+/// card says plainly which figures are met: {"singleExactClass": {"measured": 0.34, "target": 0.95,
+/// "met": false}, ...}.
+QJsonObject verdictOf(const QJsonObject& report)
+{
+    const QJsonObject validation = report.value("validation").toObject();
+    const QJsonObject unseen = report.value("unseen").toObject();
+    const auto worst = [&](const std::function<double(const QJsonObject&)>& figure, bool higherIsBetter) {
+        const double a = figure(validation), b = figure(unseen);
+        return higherIsBetter ? std::min(a, b) : std::max(a, b);
+    };
+    const auto path = [](const QJsonObject& set, const QStringList& keys) {
+        QJsonValue value = set;
+        for (const QString& key : keys)
+            value = value.toObject().value(key);
+        return value.toDouble();
+    };
+    const QJsonObject targets = report.value("targets").toObject();
+    QJsonObject verdict;
+    const auto judge = [&](const char* name, double measured, bool higherIsBetter) {
+        const double target = targets.value(name).toDouble();
+        verdict.insert(name, QJsonObject{{"measured", measured},
+                                         {"target", target},
+                                         {"met", higherIsBetter ? measured >= target : measured <= target}});
+    };
+    judge("singleExactClass",
+          worst(
+              [&](const QJsonObject& s) {
+                  return path(s, {"single", "exactClass"});
+              },
+              true),
+          true);
+    judge("singleWithinOneLevel",
+          worst(
+              [&](const QJsonObject& s) {
+                  return path(s, {"single", "withinOneLevel"});
+              },
+              true),
+          true);
+    judge("multiAxisWithinOneLevel",
+          worst(
+              [&](const QJsonObject& s) {
+                  return std::min(path(s, {"multi2", "axisWithinOneLevel"}),
+                                  path(s, {"multi3", "axisWithinOneLevel"}));
+              },
+              true),
+          true);
+    judge("deltaE2000Reduction",
+          worst(
+              [&](const QJsonObject& s) {
+                  return path(s, {"correction", "reduction", "suggestedGrade"});
+              },
+              true),
+          true);
+    judge("inferenceMs", worst([&](const QJsonObject& s) { return path(s, {"inferenceMsMedian"}); }, false),
+          false);
+    return verdict;
+}
+
+} // namespace
 
 int runEval(const QStringList& arguments)
 {
@@ -78,8 +145,12 @@ int runEval(const QStringList& arguments)
                                          {"multiAxisWithinOneLevel", 0.90},
                                          {"deltaE2000Reduction", 0.60},
                                          {"inferenceMs", 30}});
+    report.insert("verdict", verdictOf(report));
     if (!cardPath.isEmpty()) {
-        card.insert("metrics", report);
+        // The card travels with the model: name the file, not this machine's folder.
+        QJsonObject metrics = report;
+        metrics.insert("model", QFileInfo(classifier.path()).fileName());
+        card.insert("metrics", metrics);
         JsonFile::writeAtomically(cardPath, QJsonDocument(card).toJson(QJsonDocument::Indented));
     }
     printJson(report);

@@ -4,6 +4,7 @@
 #include "ColorMath.h"
 #include "CompiledGrade.h"
 #include "Detune.h"
+#include "LevelSeparability.h"
 #include "ParallelFor.h"
 #include "TrainingData.h"
 
@@ -12,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <mutex>
+#include <numeric>
 
 namespace cg {
 
@@ -203,6 +205,7 @@ QJsonObject summarise(const std::vector<FrameResult>& frames)
     int singles = 0, exact = 0, withinOne = 0, signedExact = 0, singleAxesWithinOne = 0, axisExact = 0,
         axisWithinOne = 0, okAxisExact = 0;
     std::array<int, ErrorClasses::kKindCount + 1> kindTotal{}, kindExact{};
+    std::array<std::array<int, ErrorClasses::kLevelCount + 2>, ErrorClasses::kClassCount> confusion{};
     // Several errors: every axis read independently.
     struct Multi
     {
@@ -244,6 +247,12 @@ QJsonObject summarise(const std::vector<FrameResult>& frames)
             const int kind = (f.trueClass - 1) / ErrorClasses::kLevelCount;
             ++kindTotal[size_t(kind)];
             kindExact[size_t(kind)] += hit;
+            // Where the frames of each true class go: "ok", a level of the right kind, another kind.
+            const int predictedKind = (f.predictedClass - 1) / ErrorClasses::kLevelCount;
+            const int bucket = f.predictedClass == 0   ? 0
+                               : predictedKind == kind ? ErrorClasses::levelOfClass(f.predictedClass)
+                                                       : ErrorClasses::kLevelCount + 1;
+            ++confusion[size_t(f.trueClass)][size_t(bucket)];
             break;
         }
         case FrameKind::Multi2:
@@ -273,6 +282,16 @@ QJsonObject summarise(const std::vector<FrameResult>& frames)
             worse += f.deltaESuggested > f.deltaEDetuned + 0.05;
         }
     }
+    QJsonObject byLevel;
+    for (int c = 1; c < ErrorClasses::kClassCount; ++c) {
+        const auto& row = confusion[size_t(c)];
+        const int total = std::accumulate(row.begin(), row.end(), 0);
+        byLevel.insert(ErrorClasses::className(c), QJsonObject{{"ok", round4(ratio(row[0], total))},
+                                                               {"33", round4(ratio(row[1], total))},
+                                                               {"66", round4(ratio(row[2], total))},
+                                                               {"100", round4(ratio(row[3], total))},
+                                                               {"otherKind", round4(ratio(row[4], total))}});
+    }
     QJsonObject perKind;
     for (int k = 0; k < ErrorClasses::kKindCount; ++k)
         perKind.insert(
@@ -299,7 +318,8 @@ QJsonObject summarise(const std::vector<FrameResult>& frames)
                                {"allAxesWithinOneLevel", round4(ratio(singleAxesWithinOne, singles))},
                                {"exactClassFromAxisHead", round4(ratio(axisExact, singles))},
                                {"withinOneLevelFromAxisHead", round4(ratio(axisWithinOne, singles))},
-                               {"exactClassByKind", perKind}}},
+                               {"exactClassByKind", perKind},
+                               {"predictedByTrueClass", byLevel}}},
         {"multi2", multiJson(multi[0])},
         {"multi3", multiJson(multi[1])},
         {"ok", QJsonObject{{"frames", oks},
@@ -400,6 +420,8 @@ QJsonObject evaluateClassifier(const Classifier& classifier, const ClassifierEva
             all.insert(all.end(), results.begin(), results.end());
         report.insert(QLatin1String(name), summarise(all));
     }
+    // How far apart the levels are against the photos' own variety (what bounds a content-blind reader).
+    report.insert("levelSeparability", levelSeparability(photos, count, options.deltaESide));
     report.insert("seconds", std::round(total.elapsed() / 100.0) / 10.0);
     return report;
 }

@@ -37,7 +37,8 @@ struct ClassifierEvaluationOptions
 ///   correction  median over detuned frames of the mean CIEDE2000 to the original: untouched,
 ///            after the suggested grade, after the gray-world + auto-levels baseline, and after the
 ///            ideal correction of the true severities (the ceiling of the grade mapping)
-/// plus the inference time per frame.
+/// plus the inference time per frame, and the levels' separability on global statistics
+/// (LevelSeparability.h).
 QJsonObject evaluateClassifier(const Classifier& classifier, const ClassifierEvaluationOptions& options);
 
 /// The non-ML baseline a user has without the classifier: gray world (Buchsbaum 1980: equal channel

@@ -4,14 +4,17 @@
 
 #include "ClassifierEvaluation.h"
 #include "ColorMath.h"
+#include "CompiledGrade.h"
 #include "Detune.h"
 #include "Error.h"
 #include "GradeProgram.h"
+#include "LevelSeparability.h"
 #include "StillImage.h"
 #include "Suggestions.h"
 #include "TrainingData.h"
 
 #include <QDir>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
@@ -215,6 +218,39 @@ private slots:
         QCOMPARE(int(a.statistics.size()), 6 * kPatchStatisticCount);
         for (float v : a.pixels)
             QVERIFY(v >= 0.0f && v <= 1.0f);
+    }
+
+    void levelSeparabilityFallsAsPhotosVary()
+    {
+        // The same scenes twice: as they are, and each at its own exposure (+-0.6 stops). The levels
+        // stay as far apart, the photos spread more, so exposure's d' must fall.
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath("alike/val/synthetic"));
+        QVERIFY(QDir(dir.path()).mkpath("varied/val/synthetic"));
+        for (int i = 0; i < 6; ++i) {
+            const Image scene = syntheticScene(120, 80, uint32_t(10 + i));
+            StillImage::write(dir.filePath(QStringLiteral("alike/val/synthetic/s%1.png").arg(i)), scene);
+            const double stops = 0.6 * (i % 2 ? 1.0 : -1.0) * (1 + i / 2) / 3.0;
+            StillImage::write(
+                dir.filePath(QStringLiteral("varied/val/synthetic/s%1.png").arg(i)),
+                CompiledGrade(Detune::referenceGrade(ErrorAxis::Exposure, stops / 2.0)).applied(scene));
+        }
+        const PhotoSet alike = PhotoSet::load(dir.filePath("alike"), "val", 120);
+        const PhotoSet varied = PhotoSet::load(dir.filePath("varied"), "val", 120);
+        const QJsonObject a = levelSeparability(alike, alike.size(), 80);
+        const QJsonObject b = levelSeparability(varied, varied.size(), 80);
+        for (const QString& key : a.keys()) {
+            const QJsonArray d = a[key].toObject()["dPrime"].toArray();
+            const QJsonArray accuracy = a[key].toObject()["thresholdAccuracy"].toArray();
+            QCOMPARE(d.size(), 3);
+            for (int step = 0; step < 3; ++step) {
+                QVERIFY2(std::isfinite(d[step].toDouble()) && d[step].toDouble() >= 0.0, qPrintable(key));
+                QVERIFY(accuracy[step].toDouble() >= 0.5 && accuracy[step].toDouble() <= 1.0);
+            }
+        }
+        const double alikeD = a["exposure"].toObject()["dPrime"].toArray()[0].toDouble();
+        const double variedD = b["exposure"].toObject()["dPrime"].toArray()[0].toDouble();
+        QVERIFY2(variedD < 0.7 * alikeD, qPrintable(QStringLiteral("%1 vs %2").arg(variedD).arg(alikeD)));
     }
 
     void missingDataFolderIsAnInputError()

@@ -46,9 +46,13 @@ echo "No display found (DISPLAY and WAYLAND_DISPLAY are unset): running the head
 cli="$build/app/cinegrade-cli"
 "$cli" render "$sample" -o "$demo/sample-graded.mp4" --grade "$demo/demo-grade.json" >/dev/null
 "$cli" export-lut --grade "$demo/demo-grade.json" -o "$demo/demo-grade.cube" >/dev/null
+# What the classifier finds in the ungraded sample (JSON; nothing is applied).
+"$cli" analyze "$sample" --frame 100 >"$demo/sample-analysis.json" 2>/dev/null \
+  || echo "(no classifier analysis: $("$cli" analyze "$sample" 2>&1 >/dev/null | head -1))"
 QT_QPA_PLATFORM=offscreen "$build/app/cinegrade" --screenshot "$demo/cinegrade-window.png" "$demo/demo.cgproj" >/dev/null 2>&1 \
   || echo "(the window screenshot could not be made)"
 echo "Graded clip (H.264):  $demo/sample-graded.mp4"
 echo "Grade as a 3D LUT:    $demo/demo-grade.cube"
+[ -s "$demo/sample-analysis.json" ] && echo "Classifier analysis:  $demo/sample-analysis.json"
 [ -f "$demo/cinegrade-window.png" ] && echo "Application window:   $demo/cinegrade-window.png"
 echo "Original sample:      $sample"

@@ -93,15 +93,26 @@ void GradedYuvTable::FreeDeleter::operator()(uint32_t* table) const
     std::free(table);
 }
 
-void GradedYuvTable::convert(const Image& rgb, AVFrame* frame) const
+void GradedYuvTable::convert(const Image& rgb, AVFrame* frame, Path path) const
 {
+    const bool avx2 = path != Path::Scalar && cpuHasAvx2();
     if (m_format.bitDepth > 8)
-        convertRows<uint16_t>(rgb, frame);
+        convertRows<uint16_t>(rgb, frame, avx2);
     else
-        convertRows<uint8_t>(rgb, frame);
+        convertRows<uint8_t>(rgb, frame, avx2);
 }
 
-template <typename Sample> void GradedYuvTable::convertRows(const Image& rgb, AVFrame* frame) const
+bool GradedYuvTable::cpuHasAvx2()
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+    static const bool available = __builtin_cpu_supports("avx2");
+    return available;
+#else
+    return false;
+#endif
+}
+
+template <typename Sample> void GradedYuvTable::convertRows(const Image& rgb, AVFrame* frame, bool avx2) const
 {
     const int width = rgb.width();
     const int height = rgb.height();
@@ -109,14 +120,27 @@ template <typename Sample> void GradedYuvTable::convertRows(const Image& rgb, AV
     const int shiftY = m_format.chromaShiftY;
     const int chromaWidth = (width + (1 << shiftX) - 1) >> shiftX;
     const int chromaHeight = (height + (1 << shiftY) - 1) >> shiftY;
-    const int lumaBits = m_lumaBits;
-    const uint32_t lumaMask = (1u << m_lumaBits) - 1;
-    const uint32_t chromaMask = (1u << m_chromaBits) - 1;
-    const int crShift = m_lumaBits + m_chromaBits;
+    gradedyuvdetail::RowLayout layout;
+    layout.lumaBits = m_lumaBits;
+    layout.lumaMask = (1u << m_lumaBits) - 1;
+    layout.chromaMask = (1u << m_chromaBits) - 1;
+    layout.crShift = m_lumaBits + m_chromaBits;
+    layout.shiftX = shiftX;
+    layout.shiftY = shiftY;
     // Box filter over each chroma block: 2^(shiftX + shiftY) samples.
-    const int totalShift = shiftX + shiftY + m_fractionBits;
-    const uint32_t rounding = totalShift > 0 ? 1u << (totalShift - 1) : 0u;
+    layout.totalShift = shiftX + shiftY + m_fractionBits;
+    layout.rounding = layout.totalShift > 0 ? 1u << (layout.totalShift - 1) : 0u;
+    layout.out16 = sizeof(Sample) == 2;
+    const int lumaBits = layout.lumaBits;
+    const uint32_t lumaMask = layout.lumaMask;
+    const uint32_t chromaMask = layout.chromaMask;
+    const int crShift = layout.crShift;
+    const int totalShift = layout.totalShift;
+    const uint32_t rounding = layout.rounding;
     const uint32_t* table = m_table.get();
+    // The AVX2 kernels exist for x86-64 builds only (GradedYuvTableAvx2.cpp); cpuHasAvx2 says false
+    // elsewhere, so they are never called there.
+    const bool vector = avx2 && shiftX <= 1;
 
     parallelFor(
         chromaHeight,
@@ -130,7 +154,10 @@ template <typename Sample> void GradedYuvTable::convertRows(const Image& rgb, AV
                     uint32_t* e = entries.data() + size_t(r) * size_t(width);
                     Sample* luma =
                         reinterpret_cast<Sample*>(frame->data[0] + ptrdiff_t(y) * frame->linesize[0]);
-                    for (int x = 0; x < width; ++x, p += 3) {
+                    const int done =
+                        vector ? gradedyuvdetail::gatherRowAvx2(table, p, width, e, luma, layout) : 0;
+                    p += 3 * size_t(done);
+                    for (int x = done; x < width; ++x, p += 3) {
                         const uint32_t v = table[(uint32_t(p[2]) << 16) | (uint32_t(p[1]) << 8) | p[0]];
                         e[x] = v;
                         luma[x] = Sample(v & lumaMask);
@@ -145,7 +172,9 @@ template <typename Sample> void GradedYuvTable::convertRows(const Image& rgb, AV
                     reinterpret_cast<Sample*>(frame->data[2] + ptrdiff_t(cy) * frame->linesize[2]);
                 const auto cb = [&](uint32_t v) { return (v >> lumaBits) & chromaMask; };
                 const auto cr = [&](uint32_t v) { return v >> crShift; };
-                for (int cx = 0; cx < chromaWidth; ++cx) {
+                const int chromaDone =
+                    vector ? gradedyuvdetail::chromaRowAvx2(e0, e1, width, cbRow, crRow, layout) : 0;
+                for (int cx = chromaDone; cx < chromaWidth; ++cx) {
                     // An odd last column pairs with itself too.
                     const int x0 = cx << shiftX;
                     const int x1 = std::min(x0 + shiftX, width - 1);

@@ -108,6 +108,7 @@ void TestLutInterop::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_grade = moderateGrade();
+    m_grade.curves.blue = {{0.0, 0.02}, {0.5, 0.48}, {1.0, 1.0}}; // a per-channel curve too
     const CompiledGrade compiled(m_grade, CompiledGrade::kDefaultSize);
     m_baked = compiled.bakeCube(33);
     QCOMPARE(m_baked.size, 33);

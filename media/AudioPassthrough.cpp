@@ -2,6 +2,7 @@
 
 #include "Error.h"
 #include "FfmpegPtr.h"
+#include "MediaError.h"
 #include "MediaWriter.h"
 
 #include <QFile>
@@ -14,19 +15,6 @@
 namespace cg {
 
 using namespace cg::ffmpeg;
-
-namespace {
-
-QString describe(int error)
-{
-    QString reason = QString::fromStdString(errorString(error));
-    const std::string detail = lastLogMessage();
-    if (!detail.empty())
-        reason += QStringLiteral(" (%1)").arg(QString::fromStdString(detail));
-    return reason;
-}
-
-} // namespace
 
 struct AudioPassthrough::Impl
 {
@@ -67,7 +55,7 @@ struct AudioPassthrough::Impl
             return std::nullopt;
         }
         if (error < 0)
-            throw InputError(QStringLiteral("cannot read %1: %2").arg(inputName, describe(error)));
+            throw InputError(QStringLiteral("cannot read %1: %2").arg(inputName, describeError(error)));
         std::optional<int64_t> time;
         const int position = packet->stream_index < int(streamOfIndex.size())
                                  ? streamOfIndex[size_t(packet->stream_index)]
@@ -130,12 +118,12 @@ AudioPassthrough::AudioPassthrough(const QString& input, MediaWriter& writer, co
     AVFormatContext* raw = nullptr;
     int error = avformat_open_input(&raw, url.constData(), nullptr, nullptr);
     if (error < 0)
-        throw InputError(QStringLiteral("cannot read %1: %2").arg(d->inputName, describe(error)));
+        throw InputError(QStringLiteral("cannot read %1: %2").arg(d->inputName, describeError(error)));
     d->format.reset(raw);
     if (d->format->nb_streams == 0 || (d->format->ctx_flags & AVFMTCTX_NOHEADER)) {
         error = avformat_find_stream_info(d->format.get(), nullptr);
         if (error < 0)
-            throw InputError(QStringLiteral("cannot read %1: %2").arg(d->inputName, describe(error)));
+            throw InputError(QStringLiteral("cannot read %1: %2").arg(d->inputName, describeError(error)));
     }
 
     d->streamOfIndex.assign(d->format->nb_streams, -1);

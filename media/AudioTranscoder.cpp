@@ -2,6 +2,7 @@
 
 #include "Error.h"
 #include "FfmpegPtr.h"
+#include "MediaError.h"
 #include "MediaWriter.h"
 
 extern "C" {
@@ -27,15 +28,6 @@ struct AudioFifoDeleter
     void operator()(AVAudioFifo* fifo) const { av_audio_fifo_free(fifo); }
 };
 using AudioFifoPtr = std::unique_ptr<AVAudioFifo, AudioFifoDeleter>;
-
-QString describe(int error)
-{
-    QString reason = QString::fromStdString(errorString(error));
-    const std::string detail = lastLogMessage();
-    if (!detail.empty())
-        reason += QStringLiteral(" (%1)").arg(QString::fromStdString(detail));
-    return reason;
-}
 
 /// The encoder's layout for `source`: the same one when the encoder takes it, else one of the same
 /// channel count, else stereo (libswresample then downmixes). Always a native-order layout (a
@@ -99,7 +91,7 @@ struct AudioTranscoder::Impl
 
     [[noreturn]] void fail(const QString& what, int error) const
     {
-        throw InputError(QStringLiteral("cannot write %1: %2 (%3)").arg(outputName, what, describe(error)));
+        throw InputError(QStringLiteral("cannot write %1: %2 (%3)").arg(outputName, what, describeError(error)));
     }
 
     void receiveFrames()

@@ -21,7 +21,7 @@ QString describeError(int error)
 {
     QString reason = QString::fromStdString(errorString(error));
     const std::string detail = lastLogMessage();
-    if (!detail.empty())
+    if (!detail.empty() && QString::fromStdString(detail) != reason) // never say the same thing twice
         reason += QStringLiteral(" (%1)").arg(QString::fromStdString(detail));
     return reason;
 }

@@ -2,6 +2,7 @@
 
 #include "Error.h"
 #include "FfmpegPtr.h"
+#include "MediaError.h"
 
 #include <QDir>
 #include <QFile>
@@ -20,15 +21,6 @@ namespace cg {
 using namespace cg::ffmpeg;
 
 namespace {
-
-QString describe(int error)
-{
-    QString reason = QString::fromStdString(errorString(error));
-    const std::string detail = lastLogMessage();
-    if (!detail.empty() && QString::fromStdString(detail) != reason)
-        reason += QStringLiteral(" (%1)").arg(QString::fromStdString(detail));
-    return reason;
-}
 
 bool isStorageError(int error)
 {
@@ -56,8 +48,8 @@ struct MediaWriter::Impl
         const int ioError = format && format->pb ? format->pb->error : 0;
         if (isStorageError(error) || ioError < 0)
             throw InputError(QStringLiteral("cannot write %1: disk full? (%2)")
-                                 .arg(name(), describe(ioError < 0 ? ioError : error)));
-        throw InputError(QStringLiteral("cannot write %1: %2").arg(name(), describe(error)));
+                                 .arg(name(), describeError(ioError < 0 ? ioError : error)));
+        throw InputError(QStringLiteral("cannot write %1: %2").arg(name(), describeError(error)));
     }
 };
 
@@ -105,13 +97,13 @@ MediaWriter::MediaWriter(const QString& output, const char* formatName) : d(std:
     int error = avformat_alloc_output_context2(&raw, nullptr, formatName, d->url.constData());
     if (error < 0 || !raw) {
         QFile::remove(d->temporary);
-        throw InputError(QStringLiteral("cannot write %1: %2").arg(info.fileName(), describe(error)));
+        throw InputError(QStringLiteral("cannot write %1: %2").arg(info.fileName(), describeError(error)));
     }
     d->format.reset(raw);
     error = avio_open(&d->format->pb, d->url.constData(), AVIO_FLAG_WRITE);
     if (error < 0) {
         QFile::remove(d->temporary);
-        throw InputError(QStringLiteral("cannot write %1: %2").arg(info.fileName(), describe(error)));
+        throw InputError(QStringLiteral("cannot write %1: %2").arg(info.fileName(), describeError(error)));
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include "Error.h"
 #include "FfmpegPtr.h"
+#include "MediaError.h"
 #include "MediaWriter.h"
 
 extern "C" {
@@ -18,15 +19,6 @@ namespace cg {
 using namespace cg::ffmpeg;
 
 namespace {
-
-QString describe(int error)
-{
-    QString reason = QString::fromStdString(errorString(error));
-    const std::string detail = lastLogMessage();
-    if (!detail.empty())
-        reason += QStringLiteral(" (%1)").arg(QString::fromStdString(detail));
-    return reason;
-}
 
 /// A tag the source states (by FFmpeg name), or the fallback when it is missing or meaningless.
 int sourceTagOr(const QString& name, int (*fromName)(const char*), int fallback)
@@ -81,7 +73,7 @@ struct VideoEncoder::Impl
                 return;
             if (error < 0)
                 throw InputError(QStringLiteral("cannot write %1: the encoder failed (%2)")
-                                     .arg(outputName, describe(error)));
+                                     .arg(outputName, describeError(error)));
             const auto found = durations.find(packet->pts);
             if (found != durations.end()) {
                 packet->duration = found->second;
@@ -184,7 +176,7 @@ VideoEncoder::VideoEncoder(MediaWriter& writer, const ExportSettings& settings, 
             throw InputError(QStringLiteral("cannot write %1: unknown x264 preset \"%2\"")
                                  .arg(d->outputName, settings.preset));
         throw InputError(QStringLiteral("cannot write %1: cannot open the %2 encoder (%3)")
-                             .arg(d->outputName, QString::fromLatin1(encoderName), describe(error)));
+                             .arg(d->outputName, QString::fromLatin1(encoderName), describeError(error)));
     }
 
     d->stream = writer.addStream();
@@ -226,7 +218,7 @@ void VideoEncoder::encode(AVFrame* frame, qint64 pts, qint64 duration)
     }
     if (error < 0)
         throw InputError(
-            QStringLiteral("cannot write %1: the encoder failed (%2)").arg(d->outputName, describe(error)));
+            QStringLiteral("cannot write %1: the encoder failed (%2)").arg(d->outputName, describeError(error)));
     d->drain();
 }
 
@@ -236,7 +228,7 @@ void VideoEncoder::finish()
     const int error = avcodec_send_frame(d->codec.get(), nullptr);
     if (error < 0 && error != AVERROR_EOF)
         throw InputError(
-            QStringLiteral("cannot write %1: the encoder failed (%2)").arg(d->outputName, describe(error)));
+            QStringLiteral("cannot write %1: the encoder failed (%2)").arg(d->outputName, describeError(error)));
     d->drain();
 }
 

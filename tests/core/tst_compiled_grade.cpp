@@ -1,5 +1,6 @@
 #include "CompiledGrade.h"
 #include "GradeProgram.h"
+#include "RandomImage.h"
 
 #include <QTest>
 #include <algorithm>
@@ -65,18 +66,6 @@ std::vector<Rgb> denseColours()
     for (int i = 0; i < 5000; ++i)
         colours.push_back({u(rng) * 0.02, u(rng) * 0.02, u(rng) * 0.02});
     return colours;
-}
-
-Image randomImage(PixelFormat format, int width, int height, unsigned seed)
-{
-    Image image(width, height, format);
-    std::mt19937 rng(seed);
-    std::uniform_real_distribution<float> u(0.0f, 1.0f);
-    for (int y = 0; y < height; ++y)
-        for (int x = 0; x < width; ++x)
-            for (int c = 0; c < 3; ++c)
-                image.setSample(x, y, c, u(rng));
-    return image;
 }
 
 double maxError(const Grade& grade, int lutSize)

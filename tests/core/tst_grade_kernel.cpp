@@ -1,6 +1,7 @@
 // The scalar and AVX2 variants of the grade kernel must give the same pixels: the CPU decides which
 // one runs, so each must be right on its own.
 #include "GradeKernel.h"
+#include "RandomImage.h"
 #include "TetrahedralCases.h"
 
 #include <QTest>
@@ -46,18 +47,6 @@ GradeKernel randomKernel(int n, bool withCurves, unsigned seed)
                 k.curve[c][size_t(i)] = std::sqrt(float(i) / (GradeKernel::kCurveSize - 1));
         }
     return k;
-}
-
-Image randomImage(PixelFormat format, int width, int height, unsigned seed)
-{
-    Image image(width, height, format);
-    std::mt19937 rng(seed);
-    std::uniform_real_distribution<float> u(0.0f, 1.0f);
-    for (int y = 0; y < height; ++y)
-        for (int x = 0; x < width; ++x)
-            for (int c = 0; c < 3; ++c)
-                image.setSample(x, y, c, u(rng));
-    return image;
 }
 
 } // namespace

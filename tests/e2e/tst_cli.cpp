@@ -2,6 +2,7 @@
 #include "CompiledGrade.h"
 #include "CubeFile.h"
 #include "GradeJson.h"
+#include "RandomImage.h"
 #include "StillImage.h"
 
 #include <QDir>
@@ -44,18 +45,6 @@ void writeFile(const QString& path, const QByteArray& bytes)
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(bytes);
-}
-
-Image randomImage(int width, int height, PixelFormat format)
-{
-    Image image(width, height, format);
-    std::mt19937 rng(42);
-    std::uniform_real_distribution<float> u(0.0f, 1.0f);
-    for (int y = 0; y < height; ++y)
-        for (int x = 0; x < width; ++x)
-            for (int c = 0; c < 3; ++c)
-                image.setSample(x, y, c, u(rng));
-    return image;
 }
 
 Grade sampleGrade()
@@ -106,8 +95,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        StillImage::write(path("in8.png"), randomImage(64, 48, PixelFormat::Rgb8));
-        StillImage::write(path("in16.png"), randomImage(64, 48, PixelFormat::Rgb16));
+        StillImage::write(path("in8.png"), randomImage(PixelFormat::Rgb8, 64, 48, 42));
+        StillImage::write(path("in16.png"), randomImage(PixelFormat::Rgb16, 64, 48, 42));
         GradeJson::write(path("grade.json"), sampleGrade());
     }
 

@@ -2,6 +2,7 @@
 
 #include "AudioPassthrough.h"
 #include "BoundedQueue.h"
+#include "EncoderFramePool.h"
 #include "Error.h"
 #include "FfmpegPtr.h"
 #include "FrameTimeline.h"
@@ -11,11 +12,6 @@
 #include "VideoDecoder.h"
 #include "VideoEncoder.h"
 #include "YuvConverter.h"
-
-extern "C" {
-#include <libavutil/buffer.h>
-#include <libavutil/imgutils.h>
-}
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -190,75 +186,6 @@ private:
     std::vector<std::thread> m_threads;
 };
 
-/// Frames for the encoder, their pictures drawn from a pool of buffers: an encoder with frame threads
-/// (prores_ks) keeps a reference to each frame until its thread is done with it, and the buffer goes
-/// back to the pool then, not to the allocator. Allocating 4-8 MB per frame instead costs page faults
-/// (the kernel clearing every page) and unmaps.
-class FramePool
-{
-public:
-    FramePool(int width, int height, const YuvFormat& format)
-        : m_width(width), m_height(height), m_format(format)
-    {
-        const AVPixelFormat pixelFormat = AVPixelFormat(format.pixelFormat);
-        if (av_image_fill_linesizes(m_linesize, pixelFormat, width) < 0)
-            throw std::bad_alloc();
-        // Rows and planes start on 64-byte boundaries, as av_frame_get_buffer places them for SIMD.
-        ptrdiff_t linesizes[4] = {};
-        for (int i = 0; i < 4; ++i) {
-            m_linesize[i] = FFALIGN(m_linesize[i], kAlign);
-            linesizes[i] = m_linesize[i];
-        }
-        size_t sizes[4] = {};
-        if (av_image_fill_plane_sizes(sizes, pixelFormat, height, linesizes) < 0)
-            throw std::bad_alloc();
-        size_t offset = 0;
-        for (int i = 0; i < 4; ++i) {
-            m_offset[i] = offset;
-            offset += FFALIGN(sizes[i], size_t(kAlign));
-        }
-        // Slack for aligning the start, and for SIMD readers that load a little past a plane's end.
-        m_pool.reset(av_buffer_pool_init(offset + 2 * kAlign, nullptr));
-        if (!m_pool)
-            throw std::bad_alloc();
-    }
-
-    FramePtr frame()
-    {
-        FramePtr frame = makeFrame();
-        frame->format = m_format.pixelFormat;
-        frame->width = m_width;
-        frame->height = m_height;
-        frame->color_range = AVCOL_RANGE_MPEG;
-        frame->colorspace = AVColorSpace(m_format.colorSpace);
-        frame->buf[0] = av_buffer_pool_get(m_pool.get());
-        if (!frame->buf[0])
-            throw std::bad_alloc();
-        uint8_t* base = frame->buf[0]->data;
-        base += (kAlign - reinterpret_cast<uintptr_t>(base) % kAlign) % kAlign;
-        for (int i = 0; i < 4 && m_linesize[i] > 0; ++i) {
-            frame->data[i] = base + m_offset[i];
-            frame->linesize[i] = m_linesize[i];
-        }
-        frame->extended_data = frame->data;
-        return frame;
-    }
-
-private:
-    static constexpr int kAlign = 64;
-    struct PoolDeleter
-    {
-        // The pool is freed once the last buffer drawn from it comes back.
-        void operator()(AVBufferPool* pool) const { av_buffer_pool_uninit(&pool); }
-    };
-    int m_width;
-    int m_height;
-    YuvFormat m_format;
-    int m_linesize[4] = {};
-    size_t m_offset[4] = {};
-    std::unique_ptr<AVBufferPool, PoolDeleter> m_pool;
-};
-
 } // namespace
 
 ExportCodec exportCodecFromName(const QString& name)
@@ -335,7 +262,7 @@ void exportVideo(const QString& input, const QString& output, const CompiledGrad
     writer.writeHeader();
 
     const YuvFormat yuv = encoder.yuvFormat();
-    FramePool frames(width, height, yuv);
+    EncoderFramePool frames(width, height, yuv);
     const bool useTable = depth == PixelFormat::Rgb8 &&
                           GradedYuvTable::worthwhile(double(width) * double(height) * double(total));
 

@@ -250,6 +250,7 @@ void SuggestionsPanel::analyseNow()
         };
     });
     m_pendingImage.reset();
+    emit analysisStarted();
 }
 
 void SuggestionsPanel::showAnalysis(const ClassifierAnalysis& analysis)

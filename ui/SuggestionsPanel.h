@@ -77,6 +77,8 @@ public:
     qint64 analyses() const { return m_analyses; }
 
 signals:
+    /// A frame went to the worker for analysis (after the debounce).
+    void analysisStarted();
     /// An analysis result (or the no-model notice) is on screen.
     void updated();
     void idle();

@@ -113,6 +113,7 @@ private slots:
     void applyAllIsOneUndoStep();
     void noConfidentFindingSaysOk();
     void realModelSuggestsCoolingAWarmPicture();
+    void aResultOlderThanTheLatestFrameIsNeverShown();
 
 private:
     void open(RecordingWindow& window, const QString& modelPath, const QStringList& paths);
@@ -407,6 +408,62 @@ void TestUiSuggestions::realModelSuggestsCoolingAWarmPicture()
     QCOMPARE(panel->analyses(), whileHidden);
     dock->show();
     QTRY_VERIFY_WITH_TIMEOUT(panel->analyses() > whileHidden && !panel->isBusy(), 10000);
+}
+
+/// The panel numbers its requests: when a frame arrives while the previous one is being analysed, the
+/// older result is dropped (it would show findings of a picture no longer on screen) and only the
+/// newer frame's analysis is shown.
+void TestUiSuggestions::aResultOlderThanTheLatestFrameIsNeverShown()
+{
+    const QString model = realModel();
+    if (model.isEmpty())
+        QSKIP("no classifier model: none shipped in ml/models and $CINEGRADE_CLASSIFIER_MODEL not set");
+    RecordingWindow w;
+    open(w, model, {m_scene});
+    SuggestionsPanel* panel = w.suggestionsPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->analyses() > 0 && !panel->isBusy(), 10000);
+
+    // Two pictures the model reads differently: the scene far too green, and far too warm.
+    const Image scene = w.viewer()->gradedImage();
+    const auto detuned = [&scene](ErrorAxis axis, double severity) {
+        Detune::Recipe recipe;
+        recipe.severities[size_t(axis)] = severity;
+        return std::make_shared<const Image>(Detune::apply(recipe, scene));
+    };
+    RenderedFrame older, newer;
+    older.graded = detuned(ErrorAxis::Tint, -1.0);
+    older.grade.tint = -1; // any grade other than the last one makes it a new picture for the panel
+    newer.graded = detuned(ErrorAxis::Temperature, 1.0);
+    newer.grade.temperature = 1;
+    const Classifier classifier = Classifier::load(model);
+    const ClassifierAnalysis olderAnalysis = classifier.analyze(*older.graded);
+    const ClassifierAnalysis newerAnalysis = classifier.analyze(*newer.graded);
+    const auto findings = [](const std::vector<Suggestion>& suggestions) {
+        QStringList out;
+        for (const Suggestion& s : suggestions)
+            out << QStringLiteral("%1:%2").arg(errorAxisKey(s.axis)).arg(s.level);
+        return out;
+    };
+    QVERIFY2(findings(olderAnalysis.suggestions) != findings(newerAnalysis.suggestions),
+             "the two pictures must read differently for this test to tell their results apart");
+
+    // The newer frame arrives just after the older one went to the worker, before its result.
+    int started = 0, shown = 0;
+    QStringList shownFindings;
+    connect(panel, &SuggestionsPanel::analysisStarted, panel, [&] {
+        if (++started == 1)
+            panel->setFrame(newer);
+    });
+    connect(panel, &SuggestionsPanel::updated, panel, [&] {
+        ++shown;
+        shownFindings = findings(panel->suggestions());
+    });
+    const qint64 before = panel->analyses();
+    panel->setFrame(older);
+    QTRY_VERIFY_WITH_TIMEOUT(started == 2 && !panel->isBusy(), 10000);
+    QCOMPARE(shown, 1);
+    QCOMPARE(panel->analyses(), before + 1);
+    QCOMPARE(shownFindings, findings(newerAnalysis.suggestions));
 }
 
 QTEST_MAIN(TestUiSuggestions)

@@ -80,6 +80,22 @@ ClassifierAnalysis Classifier::interpret(const Output& output)
     return analysis;
 }
 
+Classifier::Output Classifier::average(const std::vector<Output>& outputs)
+{
+    if (outputs.empty())
+        throw InputError(QStringLiteral("no frames to analyse"));
+    Output mean;
+    const double weight = 1.0 / double(outputs.size());
+    for (const Output& output : outputs) {
+        for (size_t i = 0; i < mean.classProbabilities.size(); ++i)
+            mean.classProbabilities[i] += weight * output.classProbabilities[i];
+        for (size_t a = 0; a < mean.axisProbabilities.size(); ++a)
+            for (size_t bin = 0; bin < mean.axisProbabilities[a].size(); ++bin)
+                mean.axisProbabilities[a][bin] += weight * output.axisProbabilities[a][bin];
+    }
+    return mean;
+}
+
 ClassifierAnalysis Classifier::analyze(const Image& frame) const
 {
     return interpret(predict(frame));

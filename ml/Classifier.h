@@ -106,6 +106,9 @@ public:
     ClassifierAnalysis analyze(const Image& frame) const;
     /// The interpretation of raw outputs (severity, level, confidence, suggestions).
     static ClassifierAnalysis interpret(const Output& output);
+    /// The mean of several frames' outputs (each a probability distribution, so the mean is one too):
+    /// a shot read as a whole, steadier than any one of its frames. Throws InputError when empty.
+    static Output average(const std::vector<Output>& outputs);
 
     /// Train (or resume) and write the model to options.outPath. Deterministic for a seed.
     static ClassifierTrainingReport train(const ClassifierTrainingOptions& options);

@@ -5,10 +5,14 @@
 #include "Classifier.h"
 #include "Error.h"
 #include "StillImage.h"
+#include "TrainingData.h"
 #include "VideoDecoder.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonObject>
+#include <algorithm>
+#include <vector>
 
 namespace cg::cli {
 
@@ -27,41 +31,75 @@ int runAnalyze(const QStringList& arguments)
     QCommandLineParser parser;
     parser.addPositionalArgument("IN", "Still image or video to analyse.");
     parser.addOption({"frame", "Frame of a video to analyse (0-based, default 0).", "N"});
+    parser.addOption({"frames",
+                      "Analyse N frames spread evenly over a video and read them as one shot (the mean of "
+                      "their outputs).",
+                      "N"});
     parser.addOption({"model", "Classifier model (default: the shipped ml/models/classifier.pt).", "PATH"});
     parseArguments(parser, "analyze", arguments, 1);
 
     const QString input = parser.positionalArguments().first();
-    qint64 frameIndex = 0;
-    if (parser.isSet("frame")) {
+    const auto number = [&parser](const char* option, qint64 minimum) {
         bool ok = false;
-        frameIndex = parser.value("frame").toLongLong(&ok);
-        if (!ok || frameIndex < 0)
-            throw InputError(QStringLiteral("analyze: --frame expects a frame number >= 0, got \"%1\"")
-                                 .arg(parser.value("frame")));
-    }
+        const qint64 value = parser.value(option).toLongLong(&ok);
+        if (!ok || value < minimum)
+            throw InputError(QStringLiteral("analyze: --%1 expects a number >= %2, got \"%3\"")
+                                 .arg(QLatin1String(option))
+                                 .arg(minimum)
+                                 .arg(parser.value(option)));
+        return value;
+    };
+    if (parser.isSet("frame") && parser.isSet("frames"))
+        throw InputError(QStringLiteral("analyze: give either --frame or --frames, not both"));
+    const qint64 frameIndex = parser.isSet("frame") ? number("frame", 0) : 0;
+    const qint64 frameCount = parser.isSet("frames") ? number("frames", 1) : 1;
     if (!QFileInfo(input).isFile())
         throw InputError(QStringLiteral("cannot read %1: no such file").arg(input));
     // The model first: a missing model is reported before any decoding work.
     const Classifier classifier = Classifier::load(Classifier::findModel(parser.value("model")));
 
+    std::vector<qint64> indices{frameIndex};
+    std::vector<Classifier::Output> outputs;
+    QJsonArray topClasses;
     Image frame;
     if (isStillImagePath(input)) {
-        if (frameIndex != 0)
+        if (frameIndex != 0 || frameCount != 1)
             throw InputError(
                 QStringLiteral("%1: a still image has only frame 0").arg(QFileInfo(input).fileName()));
         frame = StillImage::read(input);
+        outputs.push_back(classifier.predict(frame));
     } else {
         VideoDecoder decoder(input);
-        frame = decoder.frame(frameIndex);
+        if (parser.isSet("frames")) {
+            // The middles of N equal parts of the clip (fewer when the clip has fewer frames).
+            const qint64 available = std::max<qint64>(1, decoder.frameCount());
+            const qint64 n = std::min(frameCount, available);
+            indices.clear();
+            for (qint64 k = 0; k < n; ++k)
+                indices.push_back((2 * k + 1) * available / (2 * n));
+        }
+        for (qint64 index : indices) {
+            frame = decoder.frame(index);
+            outputs.push_back(classifier.predict(frame));
+            topClasses.append(ErrorClasses::className(Classifier::interpret(outputs.back()).topClass));
+        }
     }
-    const ClassifierAnalysis analysis = classifier.analyze(frame);
+    const ClassifierAnalysis analysis = Classifier::interpret(Classifier::average(outputs));
 
     QJsonObject report{{"input", QFileInfo(input).absoluteFilePath()},
-                       {"frame", frameIndex},
                        {"width", frame.width()},
                        {"height", frame.height()},
                        {"model", QFileInfo(classifier.path()).absoluteFilePath()},
                        {"applied", false}};
+    if (parser.isSet("frames")) {
+        QJsonArray frames;
+        for (qint64 index : indices)
+            frames.append(index);
+        report.insert("frames", frames);
+        report.insert("frameTopClasses", topClasses);
+    } else {
+        report.insert("frame", frameIndex);
+    }
     const QJsonObject result = analysis.toJson();
     for (auto it = result.begin(); it != result.end(); ++it)
         report.insert(it.key(), it.value());

@@ -6,7 +6,10 @@
 #include "Detune.h"
 #include "Error.h"
 #include "StillImage.h"
+#include "TrainingData.h"
+#include "VideoDecoder.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -117,10 +120,7 @@ private slots:
     {
         if (!m_hasModel)
             QSKIP("no classifier model in ml/models (cinegrade-cli train classifier makes one)");
-        QProcess ffmpeg;
-        ffmpeg.start("ffmpeg", {"-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25",
-                                "-frames:v", "12", "-pix_fmt", "yuv420p", m_dir.filePath("clip.mp4")});
-        if (!ffmpeg.waitForFinished(60000) || ffmpeg.exitCode() != 0)
+        if (!makeClip())
             QSKIP("the ffmpeg program is not available");
         const Run run = cli({"analyze", m_dir.filePath("clip.mp4"), "--frame", "7"});
         QVERIFY2(run.exitCode == 0, run.err.constData());
@@ -128,6 +128,49 @@ private slots:
         QCOMPARE(report.value("frame").toInt(), 7);
         QCOMPARE(report.value("width").toInt(), 320);
         QCOMPARE(report.value("classes").toObject().size(), 25);
+    }
+
+    /// --frames reads a shot as a whole: the frames in the middles of equal parts of the clip, their
+    /// outputs averaged (what Classifier::average does with each frame's own prediction).
+    void analyzeReadsAShotAsTheMeanOfItsFrames()
+    {
+        if (!m_hasModel)
+            QSKIP("no classifier model in ml/models (cinegrade-cli train classifier makes one)");
+        if (!makeClip())
+            QSKIP("the ffmpeg program is not available");
+        const Run run = cli({"analyze", m_dir.filePath("clip.mp4"), "--frames", "4"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject report = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(report.value("frames").toArray(), (QJsonArray{1, 4, 7, 10}));
+        QVERIFY(!report.contains("frame"));
+        QCOMPARE(report.value("frameTopClasses").toArray().size(), 4);
+
+        const Classifier classifier = Classifier::load(Classifier::findModel());
+        VideoDecoder decoder(m_dir.filePath("clip.mp4"));
+        std::vector<Classifier::Output> outputs;
+        for (qint64 index : {1, 4, 7, 10})
+            outputs.push_back(classifier.predict(decoder.frame(index)));
+        const ClassifierAnalysis expected = Classifier::interpret(Classifier::average(outputs));
+        const QJsonObject classes = report.value("classes").toObject();
+        QCOMPARE(classes.size(), ErrorClasses::kClassCount);
+        double sum = 0.0;
+        for (int c = 0; c < ErrorClasses::kClassCount; ++c) {
+            const double p = classes.value(ErrorClasses::className(c)).toDouble();
+            QVERIFY2(std::abs(p - expected.classProbabilities[size_t(c)]) < 1e-5,
+                     qPrintable(ErrorClasses::className(c)));
+            sum += p;
+        }
+        QVERIFY(std::abs(sum - 1.0) < 1e-4);
+        QCOMPARE(report.value("topClass").toString(), ErrorClasses::className(expected.topClass));
+
+        // More frames than the clip has: every frame once. --frame and --frames together: an error.
+        const Run all = cli({"analyze", m_dir.filePath("clip.mp4"), "--frames", "50"});
+        QVERIFY2(all.exitCode == 0, all.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(all.out).object().value("frames").toArray().size(), 12);
+        const Run both = cli({"analyze", m_dir.filePath("clip.mp4"), "--frames", "2", "--frame", "1"});
+        QCOMPARE(both.exitCode, 2);
+        QVERIFY(both.err.contains("--frame"));
+        QCOMPARE(cli({"analyze", m_dir.filePath("green.png"), "--frames", "3"}).exitCode, 2);
     }
 
     void corruptModelExitsWith2()
@@ -161,6 +204,17 @@ private slots:
     }
 
 private:
+    /// 12 frames of FFmpeg's moving test pattern (made once).
+    bool makeClip()
+    {
+        if (QFileInfo::exists(m_dir.filePath("clip.mp4")))
+            return true;
+        QProcess ffmpeg;
+        ffmpeg.start("ffmpeg", {"-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25",
+                                "-frames:v", "12", "-pix_fmt", "yuv420p", m_dir.filePath("clip.mp4")});
+        return ffmpeg.waitForFinished(60000) && ffmpeg.exitCode() == 0;
+    }
+
     QTemporaryDir m_dir;
     QJsonObject m_report;
     bool m_hasModel = false;

@@ -96,6 +96,16 @@ Classifier::Output Classifier::average(const std::vector<Output>& outputs)
     return mean;
 }
 
+std::vector<qint64> Classifier::shotFrames(qint64 first, qint64 last, qint64 count)
+{
+    const qint64 length = std::max<qint64>(1, last - first + 1);
+    const qint64 n = std::clamp<qint64>(count, 1, length);
+    std::vector<qint64> frames;
+    for (qint64 k = 0; k < n; ++k)
+        frames.push_back(first + (2 * k + 1) * length / (2 * n));
+    return frames;
+}
+
 ClassifierAnalysis Classifier::analyze(const Image& frame) const
 {
     return interpret(predict(frame));

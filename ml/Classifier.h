@@ -109,6 +109,9 @@ public:
     /// The mean of several frames' outputs (each a probability distribution, so the mean is one too):
     /// a shot read as a whole, steadier than any one of its frames. Throws InputError when empty.
     static Output average(const std::vector<Output>& outputs);
+    /// The frames that represent a shot of frames first..last (inclusive) when reading it as a whole:
+    /// the middles of `count` equal parts (every frame once when the shot has fewer).
+    static std::vector<qint64> shotFrames(qint64 first, qint64 last, qint64 count);
 
     /// Train (or resume) and write the model to options.outPath. Deterministic for a seed.
     static ClassifierTrainingReport train(const ClassifierTrainingOptions& options);

@@ -1418,6 +1418,36 @@ Wiederherstellen?</translation>
         <source>Apply All Suggestions</source>
         <translation>Alle Vorschläge anwenden</translation>
     </message>
+    <message>
+        <source>Read Whole Shot</source>
+        <translation>Ganze Einstellung lesen</translation>
+    </message>
+    <message>
+        <source>Read %1 frames spread over the clip, as graded, as one shot (steadier than one frame)</source>
+        <translation>%1 über den Clip verteilte Bilder, wie korrigiert, als eine Einstellung lesen (stabiler als ein einzelnes Bild)</translation>
+    </message>
+    <message>
+        <source>Reading the whole shot…</source>
+        <translation>Die ganze Einstellung wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Cannot read the shot: %1</source>
+        <translation>Die Einstellung kann nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>OK: nothing to suggest. The whole shot (%n frames) looks right to the classifier.</source>
+        <translation>
+            <numerusform>OK: nichts vorzuschlagen. Für den Klassifikator sieht die ganze Einstellung (%n Bild) richtig aus.</numerusform>
+            <numerusform>OK: nichts vorzuschlagen. Für den Klassifikator sieht die ganze Einstellung (%n Bilder) richtig aus.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The classifier reads these problems in the whole shot (%n frames) as graded:</source>
+        <translation>
+            <numerusform>Der Klassifikator erkennt diese Probleme in der ganzen korrigierten Einstellung (%n Bild):</numerusform>
+            <numerusform>Der Klassifikator erkennt diese Probleme in der ganzen korrigierten Einstellung (%n Bilder):</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cg::TimelinePanel</name>

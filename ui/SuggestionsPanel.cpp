@@ -1,6 +1,9 @@
 #include "SuggestionsPanel.h"
 
+#include "ClipMedia.h"
+#include "CompiledGrade.h"
 #include "Error.h"
+#include "PreviewScale.h"
 #include "ProjectSession.h"
 
 #include <QCoreApplication>
@@ -60,8 +63,15 @@ SuggestionsPanel::SuggestionsPanel(ProjectSession* session, QWidget* parent)
     m_applyAll->setObjectName(QStringLiteral("applyAllSuggestionsButton"));
     m_applyAll->setToolTip(tr("Apply every suggestion listed, as one step"));
     connect(m_applyAll, &QPushButton::clicked, this, &SuggestionsPanel::applyAll);
+    m_readShot = new QPushButton(tr("Read Whole Shot"), this);
+    m_readShot->setObjectName(QStringLiteral("readShotButton"));
+    m_readShot->setToolTip(tr("Read %1 frames spread over the clip, as graded, as one shot (steadier "
+                              "than one frame)")
+                               .arg(kShotFrames));
+    connect(m_readShot, &QPushButton::clicked, this, &SuggestionsPanel::analyseShot);
     auto* footer = new QHBoxLayout;
     footer->setContentsMargins(0, 0, 0, 0);
+    footer->addWidget(m_readShot);
     footer->addStretch(1);
     footer->addWidget(m_applyAll);
 
@@ -253,11 +263,70 @@ void SuggestionsPanel::analyseNow()
     emit analysisStarted();
 }
 
-void SuggestionsPanel::showAnalysis(const ClassifierAnalysis& analysis)
+void SuggestionsPanel::analyseShot()
+{
+    const std::shared_ptr<const ClipMedia> media = m_session->media();
+    if (m_state == State::NoModel || !m_session->hasClip() || !media)
+        return;
+    // A shot request supersedes any frame waiting or in flight.
+    ++m_request;
+    m_debounce->stop();
+    m_waiting = false;
+    m_pendingImage.reset();
+    m_modelRequested = true;
+    const Clip& clip = m_session->currentClip();
+    setState(State::Analysing, tr("Reading the whole shot…"));
+    m_task.submit([this, model = m_model, path = m_modelPath, media, pipeline = m_session->pipeline(),
+                   grade = clip.grade, in = clip.inFrame, out = clip.outFrame,
+                   request = m_request]() -> LatestOnlyTask::Continuation {
+        loadModel(*model, path);
+        if (model->classifier.isNull())
+            return [this, model] {
+                if (model == m_model)
+                    onModelResult(false, model->missing ? QString() : model->error);
+            };
+        // Each frame as the viewer shows it: preview size, the viewer's lattice and colour pipeline.
+        const qint64 first = std::max<qint64>(0, in);
+        const qint64 last = out >= 0 ? out : media->frameCount() - 1;
+        std::vector<Classifier::Output> outputs;
+        QString error;
+        try {
+            const CompiledGrade compiled(grade, CompiledGrade::kDefaultSize, pipeline);
+            for (qint64 index : Classifier::shotFrames(first, last, kShotFrames))
+                outputs.push_back(model->classifier.predict(compiled.applied(makePreview(media->frame(index)))));
+        } catch (const std::exception& e) {
+            error = QString::fromUtf8(e.what());
+        }
+        if (!error.isEmpty())
+            return [this, error, request] {
+                if (request != m_request)
+                    return;
+                m_shown.clear();
+                rebuildRows();
+                setState(State::Clean, tr("Cannot read the shot: %1").arg(error));
+                emit updated();
+            };
+        auto analysis = std::make_shared<ClassifierAnalysis>(Classifier::interpret(Classifier::average(outputs)));
+        return [this, analysis, request, frames = int(outputs.size())] {
+            if (request == m_request)
+                showAnalysis(*analysis, frames);
+        };
+    });
+    emit analysisStarted();
+}
+
+void SuggestionsPanel::showAnalysis(const ClassifierAnalysis& analysis, int frames)
 {
     m_shown = analysis.suggestions;
     ++m_analyses;
-    if (m_shown.empty())
+    if (frames > 1 && m_shown.empty())
+        setState(State::Clean,
+                 tr("OK: nothing to suggest. The whole shot (%n frames) looks right to the classifier.", "",
+                    frames));
+    else if (frames > 1)
+        setState(State::Findings,
+                 tr("The classifier reads these problems in the whole shot (%n frames) as graded:", "", frames));
+    else if (m_shown.empty())
         setState(State::Clean, tr("OK: nothing to suggest. The frame looks right to the classifier."));
     else
         setState(State::Findings, tr("The classifier reads these problems in the frame as graded:"));
@@ -279,6 +348,8 @@ void SuggestionsPanel::setState(State state, const QString& text)
         button->setEnabled(actionable);
     m_applyAll->setEnabled(actionable && !m_shown.empty());
     m_applyAll->setVisible(state != State::NoModel && !m_shown.empty());
+    m_readShot->setVisible(state != State::NoModel);
+    m_readShot->setEnabled(state != State::Analysing && m_session->hasClip() && m_session->media());
 }
 
 void SuggestionsPanel::rebuildRows()

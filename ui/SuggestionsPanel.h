@@ -35,6 +35,8 @@ class SuggestionsPanel : public QWidget
     Q_OBJECT
 public:
     static constexpr int kDebounceMs = 250;
+    /// Frames a whole-shot reading averages (Classifier::shotFrames between the clip's in and out).
+    static constexpr int kShotFrames = 8;
 
     enum class State
     {
@@ -58,9 +60,14 @@ public:
     void setFrame(const RenderedFrame& frame);
     /// Forget the frame and any result (another clip, no clip).
     void clear();
-    /// Show an analysis (what the worker's result does; public so that tests can drive the display
-    /// and the apply logic with a crafted analysis).
-    void showAnalysis(const ClassifierAnalysis& analysis);
+    /// Read the current clip as a whole, graded as it is now: kShotFrames frames spread between its
+    /// in and out marks, their outputs averaged (Classifier::average). Steadier than one frame: a
+    /// finding that only some frames show is weakened. A later frame or grade change reads that
+    /// frame again.
+    void analyseShot();
+    /// Show an analysis of one frame, or of a shot of `frames` frames (what the worker's result
+    /// does; public so that tests can drive the display and the apply logic with a crafted analysis).
+    void showAnalysis(const ClassifierAnalysis& analysis, int frames = 1);
 
     /// Apply one listed suggestion / all of them to the current clip's grade (one undo step each).
     void applySuggestion(int row);
@@ -118,6 +125,7 @@ private:
     QWidget* m_rows;
     QVBoxLayout* m_rowsLayout;
     QPushButton* m_applyAll;
+    QPushButton* m_readShot;
 };
 
 } // namespace cg

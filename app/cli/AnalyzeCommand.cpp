@@ -11,7 +11,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <algorithm>
 #include <vector>
 
 namespace cg::cli {
@@ -70,14 +69,8 @@ int runAnalyze(const QStringList& arguments)
         outputs.push_back(classifier.predict(frame));
     } else {
         VideoDecoder decoder(input);
-        if (parser.isSet("frames")) {
-            // The middles of N equal parts of the clip (fewer when the clip has fewer frames).
-            const qint64 available = std::max<qint64>(1, decoder.frameCount());
-            const qint64 n = std::min(frameCount, available);
-            indices.clear();
-            for (qint64 k = 0; k < n; ++k)
-                indices.push_back((2 * k + 1) * available / (2 * n));
-        }
+        if (parser.isSet("frames"))
+            indices = Classifier::shotFrames(0, decoder.frameCount() - 1, frameCount);
         for (qint64 index : indices) {
             frame = decoder.frame(index);
             outputs.push_back(classifier.predict(frame));

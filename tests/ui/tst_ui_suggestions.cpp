@@ -114,6 +114,7 @@ private slots:
     void noConfidentFindingSaysOk();
     void realModelSuggestsCoolingAWarmPicture();
     void aResultOlderThanTheLatestFrameIsNeverShown();
+    void readingTheWholeShotListsWhatItsFramesShare();
 
 private:
     void open(RecordingWindow& window, const QString& modelPath, const QStringList& paths);
@@ -356,7 +357,10 @@ void TestUiSuggestions::noConfidentFindingSaysOk()
     QVERIFY(panel->findChild<QLabel*>(QStringLiteral("suggestionsStatus"))
                 ->text()
                 .startsWith(QStringLiteral("OK: nothing to suggest")));
-    QVERIFY(visibleButtons(panel).isEmpty());
+    // Nothing to apply; only reading the whole shot is offered.
+    const QList<QPushButton*> buttons = visibleButtons(panel);
+    QCOMPARE(buttons.size(), 1);
+    QCOMPARE(buttons.first()->objectName(), QStringLiteral("readShotButton"));
 }
 
 void TestUiSuggestions::realModelSuggestsCoolingAWarmPicture()
@@ -464,6 +468,55 @@ void TestUiSuggestions::aResultOlderThanTheLatestFrameIsNeverShown()
     QCOMPARE(shown, 1);
     QCOMPARE(panel->analyses(), before + 1);
     QCOMPARE(shownFindings, findings(newerAnalysis.suggestions));
+}
+
+/// "Read Whole Shot" reads kShotFrames frames of the clip as graded, as one; its findings apply like
+/// a frame's, and the next frame or grade change goes back to reading the frame in the viewer.
+void TestUiSuggestions::readingTheWholeShotListsWhatItsFramesShare()
+{
+    const QString model = realModel();
+    if (model.isEmpty())
+        QSKIP("no classifier model: none shipped in ml/models and $CINEGRADE_CLASSIFIER_MODEL not set");
+    const QString footage = QStringLiteral(CINEGRADE_SOURCE_DIR "/tests/data/fetched/cockatoo.mp4");
+    const bool real = QFileInfo::exists(footage);
+    RecordingWindow w;
+    open(w, model, {real ? footage : m_clip});
+    SuggestionsPanel* panel = w.suggestionsPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->analyses() > 0 && !panel->isBusy(), 10000);
+    auto* readShot = panel->findChild<QPushButton*>(QStringLiteral("readShotButton"));
+    QVERIFY(readShot && readShot->isVisible() && readShot->isEnabled());
+    auto* status = panel->findChild<QLabel*>(QStringLiteral("suggestionsStatus"));
+    QVERIFY(status);
+
+    // The whole clip detuned +100 % warm: every frame shares the error, so the shot reading lists it.
+    w.session()->editGrade(Detune::referenceGrade(ErrorAxis::Temperature, 1.0), QStringLiteral("detune"));
+    QTRY_VERIFY_WITH_TIMEOUT(panel->analyses() > 1 && !panel->isBusy(), 10000);
+    const qint64 before = panel->analyses();
+    QTest::mouseClick(readShot, Qt::LeftButton);
+    QCOMPARE(panel->state(), SuggestionsPanel::State::Analysing);
+    QVERIFY(!readShot->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(panel->analyses() == before + 1 && !panel->isBusy(), 20000);
+    const qint64 frames = real ? SuggestionsPanel::kShotFrames : 3; // the generated clip has 3 frames
+    QVERIFY2(status->text().contains(QStringLiteral("whole shot (%1 frames)").arg(frames)),
+             qPrintable(status->text()));
+    QCOMPARE(panel->state(), SuggestionsPanel::State::Findings);
+    bool warm = false;
+    for (const Suggestion& s : panel->suggestions())
+        warm = warm || (s.axis == ErrorAxis::Temperature && s.level > 0);
+    QVERIFY(warm);
+    const QString shot = QStringLiteral(CINEGRADE_BINARY_DIR "/screenshots/main_window_suggestions_shot.png");
+    QVERIFY(QDir().mkpath(QFileInfo(shot).path()) && w.grab().save(shot));
+    qInfo("screenshot: %s", qPrintable(shot));
+
+    // Applying is one undo step, and the picture that changed is read again as a frame.
+    const int undo = w.session()->undoStack()->count();
+    QTest::mouseClick(panel->findChild<QPushButton*>(QStringLiteral("applyAllSuggestionsButton")),
+                      Qt::LeftButton);
+    QCOMPARE(w.session()->undoStack()->count(), undo + 1);
+    QVERIFY(w.session()->currentGrade().temperature < 100.0);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->analyses() > before + 1 && !panel->isBusy(), 10000);
+    QVERIFY2(status->text().contains(QStringLiteral("frame")) && !status->text().contains(QStringLiteral("shot")),
+             qPrintable(status->text()));
 }
 
 QTEST_MAIN(TestUiSuggestions)

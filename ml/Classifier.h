@@ -46,6 +46,7 @@ struct ClassifierTrainingOptions
     bool resume = true;           ///< continue from outPath + ".ckpt" when it has the same seed and batch
     double learningRate = 2e-3;
     int maxPhotoSide = 384;                  ///< photos are decoded and scaled to this long side once
+    int inputSide = 64; ///< the network's input side (Classifier::kDefaultInputSide; 32..256, a multiple of 16)
     FrameView view = FrameView::Whole;       ///< how the model looks at frames (stored in the model file)
     std::function<void(const QString&)> log; ///< progress lines (the CLI prints them on stderr)
     std::function<bool()> cancelled;         ///< polled between steps
@@ -72,9 +73,12 @@ struct ClassifierTrainingReport
 class Classifier
 {
 public:
-    /// The network sees the frame area-averaged to 64 x 64 (squeezed to a square; models of the older
-    /// FrameView::Squares kind see up to three square crops and average their outputs).
-    static constexpr int kInputSide = 64;
+    /// The network sees the frame area-averaged to a square of this side by default (squeezed; models
+    /// of the older FrameView::Squares kind see up to three square crops and average their outputs).
+    /// A model file stores the side it was trained with (ClassifierTrainingOptions::inputSide).
+    static constexpr int kDefaultInputSide = 64;
+    static constexpr int kMinInputSide = 32;
+    static constexpr int kMaxInputSide = 256;
 
     Classifier();
     ~Classifier();
@@ -94,6 +98,8 @@ public:
     bool isNull() const { return !d; }
     QString path() const;
     int parameterCount() const;
+    /// The side of the square the network reads (0 when no model is loaded).
+    int inputSide() const;
 
     /// Raw network outputs for a frame (averaged over its analysis crops, TrainingData.h).
     struct Output

@@ -29,7 +29,6 @@ constexpr int64_t kFormatMagic = 0x43475243; // "CGRC": Cinegrade classifier
 constexpr int64_t kFormatVersion = 1;
 // Format tag: {magic, version, input side, view}; models without the view (3 numbers) used
 // FrameView::Squares.
-constexpr int kSide = Classifier::kInputSide;
 
 /// 3x3 convolutions with batch norm and ReLU; {in, out, stride} per layer.
 torch::nn::Sequential convStack(std::initializer_list<std::array<int, 3>> layers)
@@ -46,7 +45,8 @@ torch::nn::Sequential convStack(std::initializer_list<std::array<int, 3>> layers
 
 constexpr int kFeatures = 128; // channels of the last convolution
 
-/// Six 3x3 convolutions (64 -> 4 pixels, 16 -> 128 channels) pooled by mean and max, next to a small
+/// Six 3x3 convolutions (16 -> 128 channels, the side shrinking 16x: 64 -> 4 pixels) pooled by mean and
+/// max, so any input side works, next to a small
 /// network on the statistics; a shared layer feeds the two heads.
 struct NetImpl : torch::nn::Module
 {
@@ -66,7 +66,7 @@ struct NetImpl : torch::nn::Module
             register_module("axisHead", torch::nn::Linear(256, kErrorAxisCount * ErrorClasses::kAxisBins));
     }
 
-    /// x: B x 3 x 64 x 64 code values 0..1, statistics: B x kPatchStatisticCount (patchStatistics)
+    /// x: B x 3 x side x side code values 0..1, statistics: B x kPatchStatisticCount (patchStatistics)
     /// -> (class logits B x 25, axis logits B x 7 x 7).
     std::pair<torch::Tensor, torch::Tensor> forward(const torch::Tensor& x, const torch::Tensor& statistics)
     {
@@ -126,13 +126,13 @@ torch::Tensor statisticsOf(const TrainingBatch& batch)
                             torch::kFloat);
 }
 
-void writeModel(const Net& net, FrameView view, const QString& path)
+void writeModel(const Net& net, FrameView view, int side, const QString& path)
 {
     torch::serialize::OutputArchive archive, netArchive;
     net->save(netArchive);
     archive.write("net", netArchive);
     archive.write("format",
-                  torch::tensor({kFormatMagic, kFormatVersion, int64_t(kSide), int64_t(view)}, torch::kLong));
+                  torch::tensor({kFormatMagic, kFormatVersion, int64_t(side), int64_t(view)}, torch::kLong));
     // Written beside the target and renamed when complete: a crash never leaves half a model.
     const QString temporary = path + QStringLiteral(".part");
     try {
@@ -155,14 +155,15 @@ void writeCheckpoint(const Net& net, torch::optim::AdamW& optimizer, int64_t ste
     archive.write("optimizer", optimizerArchive);
     archive.write(
         "run",
-        torch::tensor({step, int64_t(o.seed), o.steps, int64_t(o.batchSize), int64_t(o.view)}, torch::kLong));
+        torch::tensor({step, int64_t(o.seed), o.steps, int64_t(o.batchSize), int64_t(o.view), int64_t(o.inputSide)},
+                      torch::kLong));
     const QString path = o.outPath + QStringLiteral(".ckpt");
     archive.save_to((path + QStringLiteral(".part")).toStdString());
     QFile::remove(path);
     QFile::rename(path + QStringLiteral(".part"), path);
 }
 
-/// Step of the checkpoint when it belongs to this run (same seed, batch size and view), else 0. A different
+/// Step of the checkpoint when it belongs to this run (same seed, batch size, view and input side), else 0. A different
 /// step count is allowed (the learning-rate schedule then follows the new count from that step on), so
 /// a run can be shortened or extended.
 int64_t readCheckpoint(Net& net, torch::optim::AdamW& optimizer, const ClassifierTrainingOptions& o)
@@ -180,10 +181,12 @@ int64_t readCheckpoint(Net& net, torch::optim::AdamW& optimizer, const Classifie
         torch::Tensor run;
         archive.read("run", run);
         const auto values = run.accessor<int64_t, 1>();
-        if (run.numel() != 5 || values[1] != int64_t(o.seed) || values[3] != o.batchSize ||
-            values[4] != int64_t(o.view)) {
-            log(QStringLiteral(
-                    "checkpoint %1 is for another run (seed, batch size or view differ): starting afresh")
+        // Checkpoints written before the input side was a setting have 5 values (side 64).
+        const int64_t side = run.numel() == 6 ? values[5] : int64_t(Classifier::kDefaultInputSide);
+        if (run.numel() < 5 || run.numel() > 6 || values[1] != int64_t(o.seed) || values[3] != o.batchSize ||
+            values[4] != int64_t(o.view) || side != o.inputSide) {
+            log(QStringLiteral("checkpoint %1 is for another run (seed, batch size, view or input side differ): "
+                               "starting afresh")
                     .arg(path));
             return 0;
         }
@@ -226,6 +229,7 @@ struct Classifier::Impl
 {
     Net net;
     FrameView view = FrameView::Whole;
+    int side = Classifier::kDefaultInputSide;
     QString path;
     std::mutex mutex;
 };
@@ -243,6 +247,11 @@ QString Classifier::path() const
 int Classifier::parameterCount() const
 {
     return d ? countParameters(d->net) : 0;
+}
+
+int Classifier::inputSide() const
+{
+    return d ? d->side : 0;
 }
 
 int Classifier::architectureParameterCount()
@@ -275,15 +284,18 @@ Classifier Classifier::load(const QString& path)
         if (values[0] != kFormatMagic)
             throw InputError(
                 QStringLiteral("%1: not a Cinegrade classifier model (wrong format tag)").arg(name));
-        if (values[1] != kFormatVersion || values[2] != kSide)
+        if (values[1] != kFormatVersion || values[2] < kMinInputSide || values[2] > kMaxInputSide ||
+            values[2] % 16 != 0)
             throw InputError(
                 QStringLiteral("%1: classifier model version %2 (input %3 px); this program reads "
-                               "version %4 (input %5 px)")
+                               "version %4 (input %5..%6 px, a multiple of 16)")
                     .arg(name)
                     .arg(values[1])
                     .arg(values[2])
                     .arg(kFormatVersion)
-                    .arg(kSide));
+                    .arg(kMinInputSide)
+                    .arg(kMaxInputSide));
+        impl->side = int(values[2]);
         impl->view = format.numel() == 4 && values[3] == int64_t(FrameView::Whole) ? FrameView::Whole
                                                                                    : FrameView::Squares;
         if (!archive.try_read("net", netArchive))
@@ -313,32 +325,33 @@ Classifier::Output Classifier::predict(const Image& frame) const
         throw InputError(QStringLiteral("cannot analyse an empty frame"));
     // For square crops a large frame is first area-averaged to a proxy twice the network's side on its
     // short side: one pass over the frame instead of one per crop. The whole view is one pass anyway.
+    const int side = d->side;
     const int shortSide = std::min(frame.width(), frame.height());
-    constexpr int kProxyShortSide = 2 * kSide;
+    const int proxyShortSide = 2 * side;
     Image proxy;
-    if (d->view == FrameView::Squares && shortSide > 2 * kProxyShortSide) {
-        const double scale = double(kProxyShortSide) / shortSide;
+    if (d->view == FrameView::Squares && shortSide > 2 * proxyShortSide) {
+        const double scale = double(proxyShortSide) / shortSide;
         proxy = resizedArea(frame, std::max(1, int(std::lround(frame.width() * scale))),
                             std::max(1, int(std::lround(frame.height() * scale))));
     }
     const Image& source = proxy.isNull() ? frame : proxy;
     const std::vector<CropRect> crops = analysisCrops(source.width(), source.height(), d->view);
-    const size_t plane = size_t(kSide) * size_t(kSide);
+    const size_t plane = size_t(side) * size_t(side);
     std::vector<float> input(crops.size() * 3 * plane);
     std::vector<float> statistics(crops.size() * kPatchStatisticCount);
     std::vector<float> rgb(plane * 3);
     for (size_t k = 0; k < crops.size(); ++k) {
-        resampleArea(source, crops[k], kSide, kSide, rgb.data());
+        resampleArea(source, crops[k], side, side, rgb.data());
         for (size_t i = 0; i < plane; ++i)
             for (size_t c = 0; c < 3; ++c) // 8-bit steps, as in training
                 input[(k * 3 + c) * plane + i] =
                     std::round(std::clamp(rgb[i * 3 + c], 0.0f, 1.0f) * 255.0f) / 255.0f;
-        patchStatistics(input.data() + k * 3 * plane, kSide, statistics.data() + k * kPatchStatisticCount);
+        patchStatistics(input.data() + k * 3 * plane, side, statistics.data() + k * kPatchStatisticCount);
     }
     Output output;
     const std::lock_guard<std::mutex> lock(d->mutex);
     c10::InferenceMode inference;
-    const auto x = torch::from_blob(input.data(), {int64_t(crops.size()), 3, kSide, kSide}, torch::kFloat);
+    const auto x = torch::from_blob(input.data(), {int64_t(crops.size()), 3, side, side}, torch::kFloat);
     const auto s =
         torch::from_blob(statistics.data(), {int64_t(crops.size()), kPatchStatisticCount}, torch::kFloat);
     const auto [classLogits, axisLogits] = d->net->forward(x, s);
@@ -364,6 +377,12 @@ ClassifierTrainingReport Classifier::train(const ClassifierTrainingOptions& o)
         throw InputError(QStringLiteral("train classifier: no output path"));
     if (o.steps <= 0 || o.batchSize <= 0)
         throw InputError(QStringLiteral("train classifier: steps and batch size must be positive"));
+    if (o.inputSide < kMinInputSide || o.inputSide > kMaxInputSide || o.inputSide % 16 != 0)
+        throw InputError(QStringLiteral("train classifier: the input side must be a multiple of 16 from %1 to "
+                                        "%2, got %3")
+                             .arg(kMinInputSide)
+                             .arg(kMaxInputSide)
+                             .arg(o.inputSide));
     const QFileInfo outInfo(o.outPath);
     if (!outInfo.absoluteDir().exists())
         throw InputError(QStringLiteral("cannot write %1: folder does not exist").arg(o.outPath));
@@ -392,7 +411,7 @@ ClassifierTrainingReport Classifier::train(const ClassifierTrainingOptions& o)
     const int64_t start = readCheckpoint(net, optimizer, o);
     report.resumedFromStep = start;
 
-    const BatchSampler sampler(photos, o.seed, kSide, o.view);
+    const BatchSampler sampler(photos, o.seed, o.inputSide, o.view);
     // A fixed probe batch (a step index training never reaches) measures progress on equal terms.
     const TrainingBatch probe = sampler.batch(int64_t(1) << 40, std::min(o.batchSize, 64));
     const auto probeLoss = [&] {
@@ -457,7 +476,7 @@ ClassifierTrainingReport Classifier::train(const ClassifierTrainingOptions& o)
         }
         if (done % o.checkpointInterval == 0 && done < o.steps) {
             writeCheckpoint(net, optimizer, done, o);
-            writeModel(net, o.view, o.outPath); // usable (if less trained) while training goes on
+            writeModel(net, o.view, o.inputSide, o.outPath); // usable (if less trained) while training goes on
             net->train();
         }
     }
@@ -466,7 +485,7 @@ ClassifierTrainingReport Classifier::train(const ClassifierTrainingOptions& o)
         recent.empty() ? 0.0 : std::accumulate(recent.begin(), recent.end(), 0.0) / double(recent.size());
     report.probeLossAfter = probeLoss();
     net->eval();
-    writeModel(net, o.view, o.outPath);
+    writeModel(net, o.view, o.inputSide, o.outPath);
     QFile::remove(o.outPath + QStringLiteral(".ckpt")); // finished: the model replaces the checkpoint
     log(QStringLiteral("wrote %1 (probe loss %2 -> %3, %4 s)")
             .arg(o.outPath)

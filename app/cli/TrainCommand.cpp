@@ -48,12 +48,14 @@ QJsonObject modelCard(const ClassifierTrainingOptions& options, const Classifier
          "What is wrong with a frame: 25 single-error classes (ok + 8 kinds x 33/66/100 %) and a signed "
          "severity per axis (7 levels -100..100 %), read independently so several errors at once are read."},
         {"architecture",
-         QJsonObject{{"input", options.view == FrameView::Whole
-                                   ? "the whole frame area-averaged to 64x64 (squeezed), 8-bit steps"
-                                   : "64x64 square crops of the frame (one or three), outputs averaged"},
+         QJsonObject{{"input", (options.view == FrameView::Whole
+                                    ? QStringLiteral("the whole frame area-averaged to %1x%1 (squeezed), 8-bit steps")
+                                    : QStringLiteral("%1x%1 square crops of the frame (one or three), outputs "
+                                                     "averaged"))
+                                   .arg(options.inputSide)},
                      {"network",
-                      "6 conv3x3+BN+ReLU (24-48-48-96-96-192 channels, 4 with stride 2), "
-                      "mean+max pooling; MLP on 96 tone/colour statistics (quantiles of R,G,B,Y',"
+                      "6 conv3x3+BN+ReLU (16-32-32-64-64-128 channels, 4 with stride 2), "
+                      "mean+max pooling; MLP 96-128-128 on 96 tone/colour statistics (quantiles of R,G,B,Y',"
                       "B'-Y',R'-Y', means, deviations, clipping); shared 256 layer; heads 25 and 7x7"},
                      {"parameters", report.parameters}}},
         {"classes", classes},
@@ -69,7 +71,8 @@ QJsonObject modelCard(const ClassifierTrainingOptions& options, const Classifier
         {"data",
          QJsonObject{{"source",
                       "tools/fetch-training-images.sh (Debian packages endless-sky-data, gcompris-qt-data, "
-                      "opencv-doc, python3-skimage); credits in ml/data/CREDITS.md"},
+                      "opencv-doc, python3-skimage, and the photographs among the wallpapers, puzzles, "
+                      "templates and examples of ten more); credits in ml/data/CREDITS.md"},
                      {"split", "by source photo: CRC-32 of <source>/<name> mod 6 == 0 goes to val"},
                      {"trainPhotos", report.trainPhotos},
                      {"sources", QJsonArray::fromStringList(report.sources)},
@@ -101,6 +104,8 @@ int runTrain(const QStringList& arguments)
     parser.addOption({"seed", "Random seed (default 1): the same seed gives the same model.", "S"});
     parser.addOption({"batch", "Batch size (default 48).", "B"});
     parser.addOption({"threads", "LibTorch threads (default 1; batches are made on another thread).", "T"});
+    parser.addOption({"side", "Side of the square the network reads (default 64; 32 to 256, a multiple of 16).",
+                      "PX"});
     parser.addOption({"fresh", "Ignore an existing checkpoint and start from step 0."});
     parser.addOption({"card", "Model card to write (default: OUT with .json).", "JSON"});
     parseArguments(parser, "train", arguments, 1);
@@ -121,6 +126,7 @@ int runTrain(const QStringList& arguments)
     options.seed = quint64(positiveNumber(parser, "seed", qint64(options.seed)));
     options.batchSize = int(positiveNumber(parser, "batch", options.batchSize));
     options.threads = int(positiveNumber(parser, "threads", 0));
+    options.inputSide = int(positiveNumber(parser, "side", options.inputSide));
     options.resume = !parser.isSet("fresh");
     options.log = [](const QString& line) {
         std::fprintf(stderr, "train classifier: %s\n", qPrintable(line));

@@ -32,7 +32,7 @@ commands:
                                            JSON: what is wrong (classifier classes, per-axis
                                            severities) and suggested grade changes; applies nothing;
                                            --frames reads N frames spread over a video as one shot
-  train classifier --data DIR --out MODEL [--steps N] [--seed S]
+  train classifier --data DIR --out MODEL [--steps N] [--seed S] [--side PX]
                                            train the classifier (resumes from MODEL.ckpt)
   eval classifier --data DIR [--model M] [--card JSON]
                                            JSON: classifier figures vs a gray-world baseline

@@ -99,6 +99,40 @@ private slots:
             QVERIFY(std::abs(a.classProbabilities[size_t(i)] - b.classProbabilities[size_t(i)]) < 1e-5);
     }
 
+    /// A model reads the side it was trained with (stored in its file); a checkpoint of another side
+    /// is not resumed; sides the network cannot take are refused.
+    void theInputSideIsStoredInTheModel()
+    {
+        const QString wide = m_dir.filePath("side96.pt");
+        ClassifierTrainingOptions o = smallRun(m_dir.path(), wide, 4);
+        o.inputSide = 96;
+        o.checkpointInterval = 2;
+        int polls = 0;
+        o.cancelled = [&polls] { return ++polls > 3; }; // stops at step 2, with a checkpoint
+        QVERIFY_THROWS_EXCEPTION(InputError, Classifier::train(o));
+        QVERIFY(QFile::exists(wide + ".ckpt"));
+        ClassifierTrainingOptions narrow = smallRun(m_dir.path(), wide, 4);
+        narrow.inputSide = 64;
+        QCOMPARE(Classifier::train(narrow).resumedFromStep, int64_t(0)); // another side: afresh
+        QCOMPARE(Classifier::load(wide).inputSide(), 64);
+        o.cancelled = {};
+        Classifier::train(o);
+        const Classifier classifier = Classifier::load(wide);
+        QCOMPARE(classifier.inputSide(), 96);
+        const Classifier::Output output = classifier.predict(syntheticScene(200, 120, 9));
+        double sum = 0.0;
+        for (double p : output.classProbabilities)
+            sum += p;
+        QVERIFY(std::abs(sum - 1.0) < 1e-4);
+
+        for (int bad : {50, 16, 512}) {
+            ClassifierTrainingOptions refused = smallRun(m_dir.path(), m_dir.filePath("refused.pt"), 2);
+            refused.inputSide = bad;
+            QVERIFY_THROWS_EXCEPTION(InputError, Classifier::train(refused));
+        }
+        QVERIFY(!QFile::exists(m_dir.filePath("refused.pt")));
+    }
+
     void shippedModelReadsStrongErrors_data()
     {
         QTest::addColumn<int>("axis");

@@ -21,7 +21,9 @@ set -u
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 dest="$root/ml/data/images"
-packages="endless-sky-data gcompris-qt-data opencv-doc python3-skimage"
+packages="endless-sky-data gcompris-qt-data opencv-doc python3-skimage mate-backgrounds
+plasma-workspace-wallpapers lomiri-wallpapers-16.04 lomiri-wallpapers-20.04 lxqt-themes palapeli-data
+scribus-template python-kivy-examples python3-sklearn tuxpaint-data python-matplotlib-data"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/cinegrade-images.XXXXXX") || exit 1
 trap 'rm -rf "$work"' EXIT
@@ -97,6 +99,55 @@ for n in astronaut.png chelsea.png coffee.png motorcycle_left.png rocket.jpg hub
     [ -n "$f" ] && add skimage "$f" "${n%.*}"
 done
 cp "$work/root/usr/share/doc/python3-skimage/copyright" "$dest/skimage-copyright.txt" 2>/dev/null
+
+# add_listed SOURCE PACKAGE FOLDER FILE...: the named photographs of one package folder (files that
+# are missing in another version of the package are skipped), and the package's copyright file.
+add_listed() {
+    source=$1 package=$2 folder=$3
+    shift 3
+    for n in "$@"; do
+        f="$work/root/$folder/$n"
+        [ -f "$f" ] && add "$source" "$f" "$(basename "${n%.*}")"
+    done
+    cp "$work/root/usr/share/doc/$package/copyright" "$dest/$source-copyright.txt" 2>/dev/null
+}
+
+# Desktop wallpapers: the photographs only (no abstract or drawn art; ColdRipple and Grey are
+# black-and-white); plasma ships each picture at several sizes, one is enough.
+add_listed mate mate-backgrounds usr/share/backgrounds/mate/nature \
+    Aqua.jpg Blinds.jpg Dune.jpg FreshFlower.jpg Garden.jpg GreenMeadow.jpg LadyBird.jpg RainDrops.jpg \
+    Storm.jpg TwoWings.jpg Wood.jpg YellowFlower.jpg
+for n in BytheWater ColorfulCups DarkestHour EveningGlow FallenLeaf Kite OneStandsOut Path summer_1am; do
+    f="$work/root/usr/share/wallpapers/$n/contents/images/2560x1600.jpg"
+    [ -f "$f" ] && add plasma "$f" "$n"
+done
+cp "$work/root/usr/share/doc/plasma-workspace-wallpapers/copyright" "$dest/plasma-copyright.txt" 2>/dev/null
+add_listed lomiri lomiri-wallpapers-16.04 usr/share/backgrounds \
+    Bridge_by_Sander_Klootwijk.jpg Dragonfly_by_Bolly.jpg Picture_0B_by_freespace.jpg \
+    Picture_1A_by_freespace.jpg Wine_by_Jakkub_Mede.jpg aitzgorri_by_Aitzol_Berasategi.jpg \
+    free_by_Peter_Nerlich.jpg friends_by_Aitzol_Berasategi.jpg greentock_by_Peter_Nerlich.jpg \
+    life_by_Aitzol_Berasategi.jpg picosdeeuropa_by_Aitzol_Berasategi.jpg \
+    seeding_by_Clements_Engelhardt.jpg sunset_by_Aitzol_Berasategi.jpg Kleiber_by_Lukas_Baubkus.jpg
+add_listed lxqt lxqt-themes usr/share/lxqt/wallpapers \
+    Butterfly-Kenneth-Wimer.jpg after-the-rain.jpg fog.jpg this-is-not-windows.jpg Valendas.png \
+    appleflower.png beam.png butterfly.png cloud.png drop.png flowers.png
+cp "$work/root/usr/share/lxqt/wallpapers/License" "$dest/lxqt-wallpapers-license.txt" 2>/dev/null
+
+# A few photographs each: jigsaw puzzles, document templates, toolkit and library examples.
+add_listed palapeli palapeli-data usr/share/palapeli/collection \
+    castle-maintenon.jpg cincinnati-bridge.jpg citrus-fruits.jpg european-honey-bee.jpg \
+    panther-chameleon-female.jpg
+add_listed scribus scribus-template usr/share/scribus/templates \
+    menu2/pizza.jpg menu1/teriyaki.png br2/nature.jpg br2/sunset.jpg cal2/moon.jpg
+add_listed kivy python-kivy-examples usr/share/kivy-examples \
+    demo/pictures/images/Wall.jpg demo/pictures/images/faust_github.jpg widgets/cityCC0.png
+for n in china.jpg flower.jpg; do
+    f=$(find "$work/root" -path "*/sklearn/datasets/images/$n" | head -n 1)
+    [ -n "$f" ] && add sklearn "$f" "${n%.*}"
+done
+cp "$work/root/usr/share/doc/python3-sklearn/copyright" "$dest/sklearn-copyright.txt" 2>/dev/null
+add_listed tuxpaint tuxpaint-data usr/share/tuxpaint/starters reef-back.png skyline-sf-dusk-back.jpeg
+add_listed matplotlib python-matplotlib-data usr/share/matplotlib/mpl-data/sample_data grace_hopper.jpg
 
 # gcompris-qt-data: photos inside Qt resource (.rcc) files. Format (Qt's rcc, versions 1-3): header
 # "qres", version, tree/data/names offsets (big-endian 32-bit); tree nodes of 14 (v1) or 22 bytes:

@@ -133,6 +133,17 @@ private slots:
         QVERIFY(!QFile::exists(m_dir.filePath("refused.pt")));
     }
 
+    /// A shot is read at the middles of equal parts of it; a short shot gives every frame once.
+    void shotFramesSpreadOverTheShot()
+    {
+        QCOMPARE(Classifier::shotFrames(0, 11, 4), (std::vector<qint64>{1, 4, 7, 10}));
+        QCOMPARE(Classifier::shotFrames(100, 199, 2), (std::vector<qint64>{125, 175}));
+        QCOMPARE(Classifier::shotFrames(0, 2, 8), (std::vector<qint64>{0, 1, 2}));
+        QCOMPARE(Classifier::shotFrames(10, 10, 8), (std::vector<qint64>{10}));
+        QCOMPARE(Classifier::shotFrames(0, 99, 0), (std::vector<qint64>{50}));
+        QVERIFY_THROWS_EXCEPTION(InputError, Classifier::average({}));
+    }
+
     void shippedModelReadsStrongErrors_data()
     {
         QTest::addColumn<int>("axis");

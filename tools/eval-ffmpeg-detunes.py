@@ -9,7 +9,7 @@ measures the direction only: for each filter, how often the axis it moves is rea
 often the untouched photos get the same reading (false alarms). The direction of the white-balance
 filters is measured on each picture (mean R/B or G against R and B), not assumed.
 
-    tools/eval-ffmpeg-detunes.py [--photos N] [--cli build/app/cinegrade-cli] [--data ml/data/images]
+    tools/eval-ffmpeg-detunes.py [--photos N] [--model M] [--cli build/app/cinegrade-cli] [--data ml/data/images]
 
 Prints a JSON report. Needs ffmpeg and the photos of tools/fetch-training-images.sh (val split).
 """
@@ -60,8 +60,8 @@ def expected_sign(axis, original, detuned):
     return 1 if change > 0 else -1 if change < 0 else 0
 
 
-def analyze(cli, path):
-    report = json.loads(run([cli, "analyze", path]))
+def analyze(cli, model, path):
+    report = json.loads(run([cli, "analyze", path] + (["--model", model] if model else [])))
     levels = {axis: value["level"] for axis, value in report["axes"].items()}
     suggested = {s["axis"]: s["level"] for s in report["suggestions"]}
     return levels, suggested
@@ -71,6 +71,7 @@ def main():
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--photos", type=int, default=24, help="validation photos to use (default 24)")
+    parser.add_argument("--model", help="classifier model (default: the one cinegrade-cli finds)")
     parser.add_argument("--cli", default=os.path.join(root, "build/app/cinegrade-cli"))
     parser.add_argument("--data", default=os.path.join(root, "ml/data/images"))
     args = parser.parse_args()
@@ -87,7 +88,7 @@ def main():
     results = {name: {"read": 0, "suggested": 0, "photos": 0} for name, _, _, _ in FILTERS}
     with tempfile.TemporaryDirectory() as work:
         for index, photo in enumerate(photos):
-            untouched[photo] = analyze(args.cli, photo)
+            untouched[photo] = analyze(args.cli, args.model, photo)
             for name, axis, sign, graph in FILTERS:
                 out = os.path.join(work, "detuned.png")
                 run(["ffmpeg", "-v", "error", "-y", "-i", photo, "-vf", graph + ",format=rgb24", "-frames:v", "1",
@@ -95,7 +96,7 @@ def main():
                 direction = sign if sign is not None else expected_sign(axis, photo, out)
                 if direction == 0:
                     continue
-                levels, suggested = analyze(args.cli, out)
+                levels, suggested = analyze(args.cli, args.model, out)
                 entry = results[name]
                 entry["photos"] += 1
                 entry["read"] += levels[axis] * direction > 0

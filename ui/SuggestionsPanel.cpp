@@ -159,13 +159,16 @@ void SuggestionsPanel::ensureModel()
         return;
     m_task.submit([this, model = m_model, path = m_modelPath]() -> LatestOnlyTask::Continuation {
         loadModel(*model, path);
-        if (!model->classifier.isNull())
-            return [] {};
-        return [this, model] {
-            if (model == m_model)
-                onModelResult(false, model->missing ? QString() : model->error);
-        };
+        return model->classifier.isNull() ? noModel(model) : [] {};
     });
+}
+
+LatestOnlyTask::Continuation SuggestionsPanel::noModel(const std::shared_ptr<Model>& model)
+{
+    return [this, model] {
+        if (model == m_model) // not a model replaced since (setModelPath)
+            onModelResult(false, model->missing ? QString() : model->error);
+    };
 }
 
 void SuggestionsPanel::onModelResult(bool ok, const QString& error)
@@ -248,10 +251,7 @@ void SuggestionsPanel::analyseNow()
                    request = m_request]() -> LatestOnlyTask::Continuation {
         loadModel(*model, path);
         if (model->classifier.isNull())
-            return [this, model] {
-                if (model == m_model)
-                    onModelResult(false, model->missing ? QString() : model->error);
-            };
+            return noModel(model);
         auto analysis = std::make_shared<ClassifierAnalysis>(model->classifier.analyze(*image));
         return [this, analysis, request] {
             // A newer frame or grade arrived meanwhile: its own analysis is coming.
@@ -281,10 +281,7 @@ void SuggestionsPanel::analyseShot()
                    request = m_request]() -> LatestOnlyTask::Continuation {
         loadModel(*model, path);
         if (model->classifier.isNull())
-            return [this, model] {
-                if (model == m_model)
-                    onModelResult(false, model->missing ? QString() : model->error);
-            };
+            return noModel(model);
         // Each frame as the viewer shows it: preview size, the viewer's lattice and colour pipeline.
         const qint64 first = std::max<qint64>(0, in);
         const qint64 last = out >= 0 ? out : media->frameCount() - 1;

@@ -97,6 +97,8 @@ private:
     struct Model;
     void ensureModel();
     void analyseNow();
+    /// The result of a job that found no usable model: the notice (on the GUI thread).
+    LatestOnlyTask::Continuation noModel(const std::shared_ptr<Model>& model);
     void onModelResult(bool ok, const QString& notice);
     void setState(State state, const QString& text);
     void rebuildRows();

@@ -38,20 +38,10 @@ int runAnalyze(const QStringList& arguments)
     parseArguments(parser, "analyze", arguments, 1);
 
     const QString input = parser.positionalArguments().first();
-    const auto number = [&parser](const char* option, qint64 minimum) {
-        bool ok = false;
-        const qint64 value = parser.value(option).toLongLong(&ok);
-        if (!ok || value < minimum)
-            throw InputError(QStringLiteral("analyze: --%1 expects a number >= %2, got \"%3\"")
-                                 .arg(QLatin1String(option))
-                                 .arg(minimum)
-                                 .arg(parser.value(option)));
-        return value;
-    };
     if (parser.isSet("frame") && parser.isSet("frames"))
         throw InputError(QStringLiteral("analyze: give either --frame or --frames, not both"));
-    const qint64 frameIndex = parser.isSet("frame") ? number("frame", 0) : 0;
-    const qint64 frameCount = parser.isSet("frames") ? number("frames", 1) : 1;
+    const qint64 frameIndex = wholeNumberOption(parser, "analyze", "frame", 0, 0);
+    const qint64 frameCount = wholeNumberOption(parser, "analyze", "frames", 1, 1);
     if (!QFileInfo(input).isFile())
         throw InputError(QStringLiteral("cannot read %1: no such file").arg(input));
     // The model first: a missing model is reported before any decoding work.

@@ -108,15 +108,8 @@ int runEval(const QStringList& arguments)
     options.dataDir = parser.value("data");
     if (parser.isSet("split"))
         options.split = parser.value("split");
-    const auto number = [&](const char* option, qint64 fallback) {
-        if (!parser.isSet(option))
-            return fallback;
-        bool ok = false;
-        const qint64 value = parser.value(option).toLongLong(&ok);
-        if (!ok || value <= 0)
-            throw InputError(QStringLiteral("eval: --%1 expects a positive whole number, got \"%2\"")
-                                 .arg(QLatin1String(option), parser.value(option)));
-        return value;
+    const auto number = [&parser](const char* option, qint64 fallback) {
+        return wholeNumberOption(parser, QStringLiteral("eval"), QLatin1String(option), 1, fallback);
     };
     options.maxPhotos = int(number("photos", 0));
     options.seed = quint64(number("seed", qint64(options.seed)));

@@ -17,4 +17,19 @@ void parseArguments(QCommandLineParser& parser, const QString& command, const QS
                              .arg(parser.positionalArguments().size()));
 }
 
+qint64 wholeNumberOption(const QCommandLineParser& parser, const QString& command, const QString& option,
+                         qint64 minimum, qint64 fallback)
+{
+    if (!parser.isSet(option))
+        return fallback;
+    bool ok = false;
+    const qint64 value = parser.value(option).toLongLong(&ok);
+    if (!ok || value < minimum)
+        throw InputError(QStringLiteral("%1: --%2 expects a whole number >= %3, got \"%4\"")
+                             .arg(command, option)
+                             .arg(minimum)
+                             .arg(parser.value(option)));
+    return value;
+}
+
 } // namespace cg::cli

@@ -10,4 +10,9 @@ namespace cg::cli {
 void parseArguments(QCommandLineParser& parser, const QString& command, const QStringList& arguments,
                     int positionalCount);
 
+/// A whole-number option: `fallback` when it is not given; InputError ("analyze: --frames expects a
+/// whole number >= 1, got "x"") when it is not a whole number of at least `minimum`.
+qint64 wholeNumberOption(const QCommandLineParser& parser, const QString& command, const QString& option,
+                         qint64 minimum, qint64 fallback);
+
 } // namespace cg::cli

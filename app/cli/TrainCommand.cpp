@@ -18,18 +18,6 @@ namespace cg::cli {
 
 namespace {
 
-qint64 positiveNumber(const QCommandLineParser& parser, const QString& option, qint64 fallback)
-{
-    if (!parser.isSet(option))
-        return fallback;
-    bool ok = false;
-    const qint64 value = parser.value(option).toLongLong(&ok);
-    if (!ok || value <= 0)
-        throw InputError(QStringLiteral("train: --%1 expects a positive whole number, got \"%2\"")
-                             .arg(option, parser.value(option)));
-    return value;
-}
-
 /// The model card: what the model is, what it was trained on and how; `eval classifier --card`
 /// adds the measured metrics.
 QJsonObject modelCard(const ClassifierTrainingOptions& options, const ClassifierTrainingReport& report)
@@ -122,11 +110,11 @@ int runTrain(const QStringList& arguments)
     ClassifierTrainingOptions options;
     options.dataDir = parser.value("data");
     options.outPath = parser.value("out");
-    options.steps = positiveNumber(parser, "steps", options.steps);
-    options.seed = quint64(positiveNumber(parser, "seed", qint64(options.seed)));
-    options.batchSize = int(positiveNumber(parser, "batch", options.batchSize));
-    options.threads = int(positiveNumber(parser, "threads", 0));
-    options.inputSide = int(positiveNumber(parser, "side", options.inputSide));
+    options.steps = wholeNumberOption(parser, "train", "steps", 1, options.steps);
+    options.seed = quint64(wholeNumberOption(parser, "train", "seed", 1, qint64(options.seed)));
+    options.batchSize = int(wholeNumberOption(parser, "train", "batch", 1, options.batchSize));
+    options.threads = int(wholeNumberOption(parser, "train", "threads", 1, 0));
+    options.inputSide = int(wholeNumberOption(parser, "train", "side", 1, options.inputSide));
     options.resume = !parser.isSet("fresh");
     options.log = [](const QString& line) {
         std::fprintf(stderr, "train classifier: %s\n", qPrintable(line));

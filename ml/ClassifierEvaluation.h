@@ -26,11 +26,13 @@ struct ClassifierEvaluationOptions
     std::function<void(const QString&)> log;
 };
 
-/// The classifier's figures on held-out photos, for two families of detunes (Detune::Family): the
-/// training family ("validation": unseen photos) and the held-out family ("unseen": unseen photos
-/// and implementations the model never saw). Per family:
+/// The classifier's figures on held-out photos, for three families of detunes (Detune::Family): the
+/// training family ("validation": unseen photos), the held-out family ("unseen": unseen photos and
+/// implementations the model never saw), and the reference grade alone ("referenceOperator": one
+/// operator, as the published protocol detuned; for comparison, not judged). Per family:
 ///   single   one error per frame, every class x every photo (the protocol: exact class, within one
-///            level, signed exact, per kind), plus the per-axis reading of those frames
+///            level, signed exact, per kind), plus the per-axis reading of those frames, and the exact
+///            class by how visible the error is (mean CIEDE2000 of the detuned frame to the original)
 ///   multi2 / multi3   2 and 3 simultaneous errors: every axis's level within one of the truth
 ///            (per axis and for all seven axes of a frame at once), erroneous axes' exact level and sign
 ///   ok       untouched frames: how often anything is suggested, and the harm when applied

@@ -9,6 +9,8 @@
 #include "TrainingData.h"
 #include "VideoDecoder.h"
 
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -171,6 +173,61 @@ private slots:
         QCOMPARE(both.exitCode, 2);
         QVERIFY(both.err.contains("--frame"));
         QCOMPARE(cli({"analyze", m_dir.filePath("green.png"), "--frames", "3"}).exitCode, 2);
+    }
+
+    /// `eval classifier` on two photos: both detune families, every frame kind counted, the single
+    /// errors split by how visible they are, a verdict per target, and the card's metrics replaced.
+    void evalReportsFiguresAndTheirVerdict()
+    {
+        if (!m_hasModel)
+            QSKIP("no classifier model in ml/models (cinegrade-cli train classifier makes one)");
+        const QString data = m_dir.filePath("photos");
+        QVERIFY(QDir(data).mkpath("val/synthetic"));
+        for (int i = 0; i < 2; ++i)
+            StillImage::write(QDir(data).filePath(QStringLiteral("val/synthetic/scene%1.png").arg(i)),
+                              syntheticScene(192, 120, uint32_t(20 + i)));
+        const QString card = m_dir.filePath("card.json");
+        QFile cardFile(card);
+        QVERIFY(cardFile.open(QIODevice::WriteOnly));
+        cardFile.write(R"({"model": "classifier", "metrics": {"old": 1}})");
+        cardFile.close();
+
+        const Run run = cli({"eval", "classifier", "--data", data, "--card", card});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject report = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(report.value("photos").toInt(), 2);
+        QCOMPARE(report.value("members").toInt(), Classifier::load(Classifier::findModel()).memberCount());
+        for (const char* family : {"validation", "unseen", "referenceOperator"}) {
+            const QJsonObject figures = report.value(family).toObject();
+            const QJsonObject single = figures.value("single").toObject();
+            const int frames = single.value("frames").toInt();
+            QVERIFY2(frames > 0, family);
+            const double exact = single.value("exactClass").toDouble(-1);
+            QVERIFY(exact >= 0.0 && exact <= single.value("withinOneLevel").toDouble(-1));
+            int binned = 0;
+            const QJsonObject bins = single.value("byMeanDeltaE2000ToOriginal").toObject();
+            QCOMPARE(bins.keys(), QStringList({"0-2", "10+", "2-5", "5-10"}));
+            for (const QJsonValue bin : bins)
+                binned += bin.toObject().value("frames").toInt();
+            QCOMPARE(binned, frames);
+            QCOMPARE(figures.value("ok").toObject().value("frames").toInt(), 2);
+            QVERIFY(figures.value("multi2").toObject().value("frames").toInt() > 0);
+            QVERIFY(figures.value("correction")
+                        .toObject()
+                        .value("reduction")
+                        .toObject()
+                        .contains("grayWorldAutoLevels"));
+        }
+        const QJsonObject verdict = report.value("verdict").toObject();
+        for (const char* target : {"singleExactClass", "singleWithinOneLevel", "multiAxisWithinOneLevel",
+                                   "deltaE2000Reduction", "inferenceMs"})
+            QVERIFY2(verdict.value(target).toObject().contains("measured"), target);
+
+        QVERIFY(cardFile.open(QIODevice::ReadOnly));
+        const QJsonObject written = QJsonDocument::fromJson(cardFile.readAll()).object();
+        QCOMPARE(written.value("model").toString(), QStringLiteral("classifier"));
+        QVERIFY(!written.value("metrics").toObject().contains("old"));
+        QCOMPARE(written.value("metrics").toObject().value("photos").toInt(), 2);
     }
 
     void corruptModelExitsWith2()

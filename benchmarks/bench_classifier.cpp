@@ -86,8 +86,9 @@ int main(int argc, char** argv)
     try {
         const int used = TorchRuntime::configureThreads(threads);
         const Classifier classifier = Classifier::load(Classifier::findModel(modelPath));
-        std::printf("model %s (%d parameters), %d LibTorch thread(s)\n", qPrintable(classifier.path()),
-                    classifier.parameterCount(), used);
+        std::printf("model %s (%d network(s), %d parameters), %d LibTorch thread(s)\n",
+                    qPrintable(classifier.path()), classifier.memberCount(), classifier.parameterCount(),
+                    used);
 
         std::vector<Image> photos;
         try {

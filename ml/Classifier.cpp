@@ -36,7 +36,8 @@ QJsonObject ClassifierAnalysis::toJson() const
 
 QJsonObject ClassifierTrainingReport::toJson() const
 {
-    return {{QStringLiteral("steps"), double(steps)},
+    return {{QStringLiteral("members"), members},
+            {QStringLiteral("steps"), double(steps)},
             {QStringLiteral("resumedFromStep"), double(resumedFromStep)},
             {QStringLiteral("seconds"), std::round(seconds * 10) / 10},
             {QStringLiteral("probeLossBefore"), probeLossBefore},

@@ -45,29 +45,37 @@ struct ClassifierTrainingOptions
     int checkpointInterval = 250; ///< steps between checkpoints
     bool resume = true;           ///< continue from outPath + ".ckpt" when it has the same seed and batch
     double learningRate = 2e-3;
-    int maxPhotoSide = 384;                  ///< photos are decoded and scaled to this long side once
-    int inputSide = 64; ///< the network's input side (Classifier::kDefaultInputSide; 32..256, a multiple of 16)
-    FrameView view = FrameView::Whole;       ///< how the model looks at frames (stored in the model file)
+    int maxPhotoSide = 384; ///< photos are decoded and scaled to this long side once
+    /// The network's input side (Classifier::kDefaultInputSide; 32..256, a multiple of 16).
+    int inputSide = 64;
+    FrameView view = FrameView::Whole; ///< how the model looks at frames (stored in the model file)
+    /// Networks to train (seeds seed, seed + 1, ...) into one model file whose outputs are averaged:
+    /// an ensemble, 1..Classifier::kMaxMembers. Each member is trained alone (OUT.member<k> and its
+    /// checkpoint) and the finished ones are kept, so an interrupted run resumes where it was.
+    int members = 1;
     std::function<void(const QString&)> log; ///< progress lines (the CLI prints them on stderr)
     std::function<bool()> cancelled;         ///< polled between steps
 };
 
 struct ClassifierTrainingReport
 {
-    int64_t steps = 0;
-    int64_t resumedFromStep = 0;
+    int members = 1;
+    int64_t steps = 0;              ///< per member
+    int64_t resumedFromStep = 0;    ///< steps done before this run started (summed over the members)
     double seconds = 0.0;           ///< wall time of this run (not counting a resumed part)
     double probeLossBefore = 0.0;   ///< loss on a fixed probe batch before the first step of this run
-    double probeLossAfter = 0.0;    ///< and after the last
+    double probeLossAfter = 0.0;    ///< and after the last (ensembles: the mean of the members trained)
     double finalTrainingLoss = 0.0; ///< mean loss of the last 100 steps
-    int parameters = 0;
+    int parameters = 0;             ///< all members together
     int trainPhotos = 0;
     QStringList sources;
     QJsonObject toJson() const;
 };
 
 /// The "what is wrong" classifier (DESIGN.md §1, idea 1): a small CNN plus tone/colour statistics,
-/// with two heads: the single-error protocol's 25 classes, and a 7-level distribution per axis.
+/// with two heads: the single-error protocol's 25 classes, and a 7-level distribution per axis. A
+/// model file may hold several such networks trained with different seeds (an ensemble); their
+/// outputs are averaged, which reads levels more often right than any one of them.
 /// LibTorch stays behind this header. analyze() may be called from any thread (calls are
 /// serialised internally); the object is cheap to copy (shared model).
 class Classifier
@@ -79,6 +87,8 @@ public:
     static constexpr int kDefaultInputSide = 64;
     static constexpr int kMinInputSide = 32;
     static constexpr int kMaxInputSide = 256;
+    /// A model file holds one network or an ensemble of up to this many, whose outputs are averaged.
+    static constexpr int kMaxMembers = 8;
 
     Classifier();
     ~Classifier();
@@ -97,11 +107,14 @@ public:
 
     bool isNull() const { return !d; }
     QString path() const;
-    int parameterCount() const;
-    /// The side of the square the network reads (0 when no model is loaded).
+    int parameterCount() const; ///< of all members
+    /// The side of the square the (first) network reads (0 when no model is loaded).
     int inputSide() const;
+    /// Networks in the model file (an ensemble averages their outputs); 0 when no model is loaded.
+    int memberCount() const;
 
-    /// Raw network outputs for a frame (averaged over its analysis crops, TrainingData.h).
+    /// Raw network outputs for a frame (averaged over its analysis crops, TrainingData.h, and over the
+    /// members of an ensemble).
     struct Output
     {
         std::array<double, ErrorClasses::kClassCount> classProbabilities{};

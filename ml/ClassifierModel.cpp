@@ -20,6 +20,9 @@
 #include <future>
 #include <mutex>
 #include <numeric>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace cg {
 
@@ -126,13 +129,36 @@ torch::Tensor statisticsOf(const TrainingBatch& batch)
                             torch::kFloat);
 }
 
-void writeModel(const Net& net, FrameView view, int side, const QString& path)
+/// One trained network of a model file, with how it looks at frames. A model file holds one member, or
+/// several (an ensemble: their outputs are averaged). Member 0 is stored under the keys "format", "net"
+/// and "seed", member k > 0 under "format<k>", "net<k>" and "seed<k>", so a one-member file is the
+/// format of a single model.
+struct Member
 {
-    torch::serialize::OutputArchive archive, netArchive;
-    net->save(netArchive);
-    archive.write("net", netArchive);
-    archive.write("format",
-                  torch::tensor({kFormatMagic, kFormatVersion, int64_t(side), int64_t(view)}, torch::kLong));
+    Net net;
+    FrameView view = FrameView::Whole;
+    int side = Classifier::kDefaultInputSide;
+    int64_t seed = -1; ///< the training seed (-1: not recorded, models written before it was)
+};
+
+std::string memberKey(const char* key, size_t member)
+{
+    return member == 0 ? std::string(key) : key + std::to_string(member);
+}
+
+void writeModel(const std::vector<Member>& members, const QString& path)
+{
+    torch::serialize::OutputArchive archive;
+    for (size_t k = 0; k < members.size(); ++k) {
+        const Member& m = members[k];
+        torch::serialize::OutputArchive netArchive;
+        m.net->save(netArchive);
+        archive.write(memberKey("net", k), netArchive);
+        archive.write(
+            memberKey("format", k),
+            torch::tensor({kFormatMagic, kFormatVersion, int64_t(m.side), int64_t(m.view)}, torch::kLong));
+        archive.write(memberKey("seed", k), torch::tensor({m.seed}, torch::kLong));
+    }
     // Written beside the target and renamed when complete: a crash never leaves half a model.
     const QString temporary = path + QStringLiteral(".part");
     try {
@@ -153,19 +179,18 @@ void writeCheckpoint(const Net& net, torch::optim::AdamW& optimizer, int64_t ste
     optimizer.save(optimizerArchive);
     archive.write("net", netArchive);
     archive.write("optimizer", optimizerArchive);
-    archive.write(
-        "run",
-        torch::tensor({step, int64_t(o.seed), o.steps, int64_t(o.batchSize), int64_t(o.view), int64_t(o.inputSide)},
-                      torch::kLong));
+    archive.write("run", torch::tensor({step, int64_t(o.seed), o.steps, int64_t(o.batchSize), int64_t(o.view),
+                                        int64_t(o.inputSide)},
+                                       torch::kLong));
     const QString path = o.outPath + QStringLiteral(".ckpt");
     archive.save_to((path + QStringLiteral(".part")).toStdString());
     QFile::remove(path);
     QFile::rename(path + QStringLiteral(".part"), path);
 }
 
-/// Step of the checkpoint when it belongs to this run (same seed, batch size, view and input side), else 0. A different
-/// step count is allowed (the learning-rate schedule then follows the new count from that step on), so
-/// a run can be shortened or extended.
+/// Step of the checkpoint when it belongs to this run (same seed, batch size, view and input side), else 0. A
+/// different step count is allowed (the learning-rate schedule then follows the new count from that step on),
+/// so a run can be shortened or extended.
 int64_t readCheckpoint(Net& net, torch::optim::AdamW& optimizer, const ClassifierTrainingOptions& o)
 {
     const QString path = o.outPath + QStringLiteral(".ckpt");
@@ -185,8 +210,9 @@ int64_t readCheckpoint(Net& net, torch::optim::AdamW& optimizer, const Classifie
         const int64_t side = run.numel() == 6 ? values[5] : int64_t(Classifier::kDefaultInputSide);
         if (run.numel() < 5 || run.numel() > 6 || values[1] != int64_t(o.seed) || values[3] != o.batchSize ||
             values[4] != int64_t(o.view) || side != o.inputSide) {
-            log(QStringLiteral("checkpoint %1 is for another run (seed, batch size, view or input side differ): "
-                               "starting afresh")
+            log(QStringLiteral(
+                    "checkpoint %1 is for another run (seed, batch size, view or input side differ): "
+                    "starting afresh")
                     .arg(path));
             return 0;
         }
@@ -221,15 +247,128 @@ double learningRate(double base, int64_t step, int64_t steps)
     return base * (0.02 + 0.98 * 0.5 * (1.0 + std::cos(M_PI * std::min(1.0, t))));
 }
 
+/// Member `k` of an opened model file, or nothing when the file has no such member. Throws InputError
+/// (with the file's name) for a member that is there but not readable by this program.
+std::optional<Member> readMember(torch::serialize::InputArchive& archive, size_t k, const QString& name)
+{
+    torch::Tensor format;
+    if (!archive.try_read(memberKey("format", k), format)) {
+        if (k == 0)
+            throw InputError(
+                QStringLiteral("%1: not a Cinegrade classifier model (no format tag)").arg(name));
+        return std::nullopt;
+    }
+    if (format.dim() != 1 || format.numel() < 3 || format.numel() > 4 || format.scalar_type() != torch::kLong)
+        throw InputError(QStringLiteral("%1: not a Cinegrade classifier model (no format tag)").arg(name));
+    const auto values = format.accessor<int64_t, 1>();
+    if (values[0] != kFormatMagic)
+        throw InputError(QStringLiteral("%1: not a Cinegrade classifier model (wrong format tag)").arg(name));
+    if (values[1] != kFormatVersion || values[2] < Classifier::kMinInputSide ||
+        values[2] > Classifier::kMaxInputSide || values[2] % 16 != 0)
+        throw InputError(QStringLiteral("%1: classifier model version %2 (input %3 px); this program reads "
+                                        "version %4 (input %5..%6 px, a multiple of 16)")
+                             .arg(name)
+                             .arg(values[1])
+                             .arg(values[2])
+                             .arg(kFormatVersion)
+                             .arg(Classifier::kMinInputSide)
+                             .arg(Classifier::kMaxInputSide));
+    Member member;
+    member.side = int(values[2]);
+    member.view =
+        format.numel() == 4 && values[3] == int64_t(FrameView::Whole) ? FrameView::Whole : FrameView::Squares;
+    torch::serialize::InputArchive netArchive;
+    if (!archive.try_read(memberKey("net", k), netArchive))
+        throw InputError(QStringLiteral("%1: not a Cinegrade classifier model (no network)").arg(name));
+    member.net->load(netArchive);
+    member.net->eval();
+    torch::Tensor seed;
+    if (archive.try_read(memberKey("seed", k), seed) && seed.numel() == 1 &&
+        seed.scalar_type() == torch::kLong)
+        member.seed = seed.item<int64_t>();
+    return member;
+}
+
+/// The members of a model file (at least one). Throws InputError for a missing or corrupt file.
+std::vector<Member> readModel(const QString& path)
+{
+    const QString name = QFileInfo(path).fileName();
+    if (!QFileInfo(path).isFile())
+        throw InputError(QStringLiteral("%1: no such model file").arg(path));
+    if (!QFileInfo(path).isReadable())
+        throw InputError(QStringLiteral("%1: model file not readable").arg(path));
+    std::vector<Member> members;
+    try {
+        torch::serialize::InputArchive archive;
+        archive.load_from(path.toStdString());
+        while (std::optional<Member> member = readMember(archive, members.size(), name))
+            members.push_back(std::move(*member));
+    } catch (const c10::Error& error) {
+        throw InputError(
+            QStringLiteral("%1: not a Cinegrade classifier model (%2)").arg(name, torchMessage(error)));
+    } catch (const std::runtime_error& error) {
+        if (dynamic_cast<const InputError*>(&error))
+            throw;
+        throw InputError(
+            QStringLiteral("%1: not a Cinegrade classifier model (%2)")
+                .arg(name, QString::fromLocal8Bit(error.what()).section(QLatin1Char('\n'), 0, 0)));
+    }
+    return members;
+}
+
+/// One member's outputs for a frame (averaged over its analysis crops). The caller holds the lock.
+Classifier::Output predictWith(Member& member, const Image& frame)
+{
+    // For square crops a large frame is first area-averaged to a proxy twice the network's side on its
+    // short side: one pass over the frame instead of one per crop. The whole view is one pass anyway.
+    const int side = member.side;
+    const int shortSide = std::min(frame.width(), frame.height());
+    const int proxyShortSide = 2 * side;
+    Image proxy;
+    if (member.view == FrameView::Squares && shortSide > 2 * proxyShortSide) {
+        const double scale = double(proxyShortSide) / shortSide;
+        proxy = resizedArea(frame, std::max(1, int(std::lround(frame.width() * scale))),
+                            std::max(1, int(std::lround(frame.height() * scale))));
+    }
+    const Image& source = proxy.isNull() ? frame : proxy;
+    const std::vector<CropRect> crops = analysisCrops(source.width(), source.height(), member.view);
+    const size_t plane = size_t(side) * size_t(side);
+    std::vector<float> input(crops.size() * 3 * plane);
+    std::vector<float> statistics(crops.size() * kPatchStatisticCount);
+    std::vector<float> rgb(plane * 3);
+    for (size_t k = 0; k < crops.size(); ++k) {
+        resampleArea(source, crops[k], side, side, rgb.data());
+        for (size_t i = 0; i < plane; ++i)
+            for (size_t c = 0; c < 3; ++c) // 8-bit steps, as in training
+                input[(k * 3 + c) * plane + i] =
+                    std::round(std::clamp(rgb[i * 3 + c], 0.0f, 1.0f) * 255.0f) / 255.0f;
+        patchStatistics(input.data() + k * 3 * plane, side, statistics.data() + k * kPatchStatisticCount);
+    }
+    Classifier::Output output;
+    c10::InferenceMode inference;
+    const auto x = torch::from_blob(input.data(), {int64_t(crops.size()), 3, side, side}, torch::kFloat);
+    const auto s =
+        torch::from_blob(statistics.data(), {int64_t(crops.size()), kPatchStatisticCount}, torch::kFloat);
+    const auto [classLogits, axisLogits] = member.net->forward(x, s);
+    const auto classes = torch::softmax(classLogits, 1).mean(0).contiguous();
+    const auto axes = torch::softmax(axisLogits, 2).mean(0).contiguous();
+    const float* c = classes.data_ptr<float>();
+    for (int i = 0; i < ErrorClasses::kClassCount; ++i)
+        output.classProbabilities[size_t(i)] = c[i];
+    const float* a = axes.data_ptr<float>();
+    for (int axis = 0; axis < kErrorAxisCount; ++axis)
+        for (int bin = 0; bin < ErrorClasses::kAxisBins; ++bin)
+            output.axisProbabilities[size_t(axis)][size_t(bin)] = a[axis * ErrorClasses::kAxisBins + bin];
+    return output;
+}
+
 std::once_flag threadsConfigured;
 
 } // namespace
 
 struct Classifier::Impl
 {
-    Net net;
-    FrameView view = FrameView::Whole;
-    int side = Classifier::kDefaultInputSide;
+    std::vector<Member> members; ///< at least one; outputs averaged
     QString path;
     std::mutex mutex;
 };
@@ -246,12 +385,21 @@ QString Classifier::path() const
 
 int Classifier::parameterCount() const
 {
-    return d ? countParameters(d->net) : 0;
+    int count = 0;
+    if (d)
+        for (const Member& member : d->members)
+            count += countParameters(member.net);
+    return count;
 }
 
 int Classifier::inputSide() const
 {
-    return d ? d->side : 0;
+    return d ? d->members.front().side : 0;
+}
+
+int Classifier::memberCount() const
+{
+    return d ? int(d->members.size()) : 0;
 }
 
 int Classifier::architectureParameterCount()
@@ -261,57 +409,13 @@ int Classifier::architectureParameterCount()
 
 Classifier Classifier::load(const QString& path)
 {
-    const QString name = QFileInfo(path).fileName();
-    if (!QFileInfo(path).isFile())
-        throw InputError(QStringLiteral("%1: no such model file").arg(path));
-    if (!QFileInfo(path).isReadable())
-        throw InputError(QStringLiteral("%1: model file not readable").arg(path));
     std::call_once(threadsConfigured, [] {
         if (at::get_num_threads() <= 1)
             TorchRuntime::configureThreads();
     });
     auto impl = std::make_shared<Impl>();
     impl->path = path;
-    try {
-        torch::serialize::InputArchive archive, netArchive;
-        archive.load_from(path.toStdString());
-        torch::Tensor format;
-        if (!archive.try_read("format", format) || format.dim() != 1 || format.numel() < 3 ||
-            format.numel() > 4 || format.scalar_type() != torch::kLong)
-            throw InputError(
-                QStringLiteral("%1: not a Cinegrade classifier model (no format tag)").arg(name));
-        const auto values = format.accessor<int64_t, 1>();
-        if (values[0] != kFormatMagic)
-            throw InputError(
-                QStringLiteral("%1: not a Cinegrade classifier model (wrong format tag)").arg(name));
-        if (values[1] != kFormatVersion || values[2] < kMinInputSide || values[2] > kMaxInputSide ||
-            values[2] % 16 != 0)
-            throw InputError(
-                QStringLiteral("%1: classifier model version %2 (input %3 px); this program reads "
-                               "version %4 (input %5..%6 px, a multiple of 16)")
-                    .arg(name)
-                    .arg(values[1])
-                    .arg(values[2])
-                    .arg(kFormatVersion)
-                    .arg(kMinInputSide)
-                    .arg(kMaxInputSide));
-        impl->side = int(values[2]);
-        impl->view = format.numel() == 4 && values[3] == int64_t(FrameView::Whole) ? FrameView::Whole
-                                                                                   : FrameView::Squares;
-        if (!archive.try_read("net", netArchive))
-            throw InputError(QStringLiteral("%1: not a Cinegrade classifier model (no network)").arg(name));
-        impl->net->load(netArchive);
-    } catch (const c10::Error& error) {
-        throw InputError(
-            QStringLiteral("%1: not a Cinegrade classifier model (%2)").arg(name, torchMessage(error)));
-    } catch (const std::runtime_error& error) {
-        if (dynamic_cast<const InputError*>(&error))
-            throw;
-        throw InputError(
-            QStringLiteral("%1: not a Cinegrade classifier model (%2)")
-                .arg(name, QString::fromLocal8Bit(error.what()).section(QLatin1Char('\n'), 0, 0)));
-    }
-    impl->net->eval();
+    impl->members = readModel(path);
     Classifier classifier;
     classifier.d = std::move(impl);
     return classifier;
@@ -323,82 +427,25 @@ Classifier::Output Classifier::predict(const Image& frame) const
         throw InputError(QStringLiteral("no classifier model loaded"));
     if (frame.isNull())
         throw InputError(QStringLiteral("cannot analyse an empty frame"));
-    // For square crops a large frame is first area-averaged to a proxy twice the network's side on its
-    // short side: one pass over the frame instead of one per crop. The whole view is one pass anyway.
-    const int side = d->side;
-    const int shortSide = std::min(frame.width(), frame.height());
-    const int proxyShortSide = 2 * side;
-    Image proxy;
-    if (d->view == FrameView::Squares && shortSide > 2 * proxyShortSide) {
-        const double scale = double(proxyShortSide) / shortSide;
-        proxy = resizedArea(frame, std::max(1, int(std::lround(frame.width() * scale))),
-                            std::max(1, int(std::lround(frame.height() * scale))));
-    }
-    const Image& source = proxy.isNull() ? frame : proxy;
-    const std::vector<CropRect> crops = analysisCrops(source.width(), source.height(), d->view);
-    const size_t plane = size_t(side) * size_t(side);
-    std::vector<float> input(crops.size() * 3 * plane);
-    std::vector<float> statistics(crops.size() * kPatchStatisticCount);
-    std::vector<float> rgb(plane * 3);
-    for (size_t k = 0; k < crops.size(); ++k) {
-        resampleArea(source, crops[k], side, side, rgb.data());
-        for (size_t i = 0; i < plane; ++i)
-            for (size_t c = 0; c < 3; ++c) // 8-bit steps, as in training
-                input[(k * 3 + c) * plane + i] =
-                    std::round(std::clamp(rgb[i * 3 + c], 0.0f, 1.0f) * 255.0f) / 255.0f;
-        patchStatistics(input.data() + k * 3 * plane, side, statistics.data() + k * kPatchStatisticCount);
-    }
-    Output output;
     const std::lock_guard<std::mutex> lock(d->mutex);
-    c10::InferenceMode inference;
-    const auto x = torch::from_blob(input.data(), {int64_t(crops.size()), 3, side, side}, torch::kFloat);
-    const auto s =
-        torch::from_blob(statistics.data(), {int64_t(crops.size()), kPatchStatisticCount}, torch::kFloat);
-    const auto [classLogits, axisLogits] = d->net->forward(x, s);
-    const auto classes = torch::softmax(classLogits, 1).mean(0).contiguous();
-    const auto axes = torch::softmax(axisLogits, 2).mean(0).contiguous();
-    const float* c = classes.data_ptr<float>();
-    for (int i = 0; i < ErrorClasses::kClassCount; ++i)
-        output.classProbabilities[size_t(i)] = c[i];
-    const float* a = axes.data_ptr<float>();
-    for (int axis = 0; axis < kErrorAxisCount; ++axis)
-        for (int bin = 0; bin < ErrorClasses::kAxisBins; ++bin)
-            output.axisProbabilities[size_t(axis)][size_t(bin)] = a[axis * ErrorClasses::kAxisBins + bin];
-    return output;
+    if (d->members.size() == 1)
+        return predictWith(d->members.front(), frame);
+    std::vector<Output> outputs;
+    for (Member& member : d->members)
+        outputs.push_back(predictWith(member, frame));
+    return average(outputs);
 }
 
-ClassifierTrainingReport Classifier::train(const ClassifierTrainingOptions& o)
+namespace {
+
+/// Train one network (or resume its checkpoint) and write it to o.outPath as a one-member model file.
+ClassifierTrainingReport trainMember(const ClassifierTrainingOptions& o, const PhotoSet& photos)
 {
     const auto log = [&](const QString& line) {
         if (o.log)
             o.log(line);
     };
-    if (o.outPath.isEmpty())
-        throw InputError(QStringLiteral("train classifier: no output path"));
-    if (o.steps <= 0 || o.batchSize <= 0)
-        throw InputError(QStringLiteral("train classifier: steps and batch size must be positive"));
-    if (o.inputSide < kMinInputSide || o.inputSide > kMaxInputSide || o.inputSide % 16 != 0)
-        throw InputError(QStringLiteral("train classifier: the input side must be a multiple of 16 from %1 to "
-                                        "%2, got %3")
-                             .arg(kMinInputSide)
-                             .arg(kMaxInputSide)
-                             .arg(o.inputSide));
-    const QFileInfo outInfo(o.outPath);
-    if (!outInfo.absoluteDir().exists())
-        throw InputError(QStringLiteral("cannot write %1: folder does not exist").arg(o.outPath));
-
-    // One LibTorch thread by default: the batch sampler runs on another core, and on a busy machine two
-    // OpenMP threads that wait for each other made steps 10-20x slower (measured: 0.09 s vs 1-2 s).
-    const int threads = TorchRuntime::configureThreads(o.threads > 0 ? o.threads : 1);
     QElapsedTimer timer;
-    timer.start();
-    const PhotoSet photos = PhotoSet::load(o.dataDir, QStringLiteral("train"), o.maxPhotoSide);
-    log(QStringLiteral("loaded %1 training photos (%2) in %3 s; %4 LibTorch threads")
-            .arg(photos.size())
-            .arg(photos.sourceCounts().join(QStringLiteral(", ")))
-            .arg(timer.elapsed() / 1000.0, 0, 'f', 1)
-            .arg(threads));
-
     torch::manual_seed(o.seed);
     Net net;
     torch::optim::AdamW optimizer(net->parameters(),
@@ -476,7 +523,8 @@ ClassifierTrainingReport Classifier::train(const ClassifierTrainingOptions& o)
         }
         if (done % o.checkpointInterval == 0 && done < o.steps) {
             writeCheckpoint(net, optimizer, done, o);
-            writeModel(net, o.view, o.inputSide, o.outPath); // usable (if less trained) while training goes on
+            writeModel({Member{net, o.view, o.inputSide, int64_t(o.seed)}},
+                       o.outPath); // usable (if less trained) while training goes on
             net->train();
         }
     }
@@ -485,13 +533,120 @@ ClassifierTrainingReport Classifier::train(const ClassifierTrainingOptions& o)
         recent.empty() ? 0.0 : std::accumulate(recent.begin(), recent.end(), 0.0) / double(recent.size());
     report.probeLossAfter = probeLoss();
     net->eval();
-    writeModel(net, o.view, o.inputSide, o.outPath);
+    writeModel({Member{net, o.view, o.inputSide, int64_t(o.seed)}}, o.outPath);
     QFile::remove(o.outPath + QStringLiteral(".ckpt")); // finished: the model replaces the checkpoint
     log(QStringLiteral("wrote %1 (probe loss %2 -> %3, %4 s)")
             .arg(o.outPath)
             .arg(report.probeLossBefore, 0, 'f', 4)
             .arg(report.probeLossAfter, 0, 'f', 4)
             .arg(report.seconds, 0, 'f', 1));
+    return report;
+}
+
+/// The member an interrupted ensemble run finished before it stopped: its file is complete (no
+/// checkpoint beside it) and was trained with this member's seed, view and input side.
+std::optional<Member> finishedMember(const ClassifierTrainingOptions& o)
+{
+    if (!o.resume || QFileInfo(o.outPath + QStringLiteral(".ckpt")).exists() ||
+        !QFileInfo(o.outPath).isFile())
+        return std::nullopt;
+    try {
+        std::vector<Member> members = readModel(o.outPath);
+        const Member& m = members.front();
+        if (members.size() == 1 && m.seed == int64_t(o.seed) && m.side == o.inputSide && m.view == o.view)
+            return m;
+    } catch (const InputError&) {
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+ClassifierTrainingReport Classifier::train(const ClassifierTrainingOptions& o)
+{
+    const auto log = [&](const QString& line) {
+        if (o.log)
+            o.log(line);
+    };
+    if (o.outPath.isEmpty())
+        throw InputError(QStringLiteral("train classifier: no output path"));
+    if (o.steps <= 0 || o.batchSize <= 0)
+        throw InputError(QStringLiteral("train classifier: steps and batch size must be positive"));
+    if (o.members < 1 || o.members > kMaxMembers)
+        throw InputError(QStringLiteral("train classifier: an ensemble has 1 to %1 members, got %2")
+                             .arg(kMaxMembers)
+                             .arg(o.members));
+    if (o.inputSide < kMinInputSide || o.inputSide > kMaxInputSide || o.inputSide % 16 != 0)
+        throw InputError(
+            QStringLiteral("train classifier: the input side must be a multiple of 16 from %1 to "
+                           "%2, got %3")
+                .arg(kMinInputSide)
+                .arg(kMaxInputSide)
+                .arg(o.inputSide));
+    const QFileInfo outInfo(o.outPath);
+    if (!outInfo.absoluteDir().exists())
+        throw InputError(QStringLiteral("cannot write %1: folder does not exist").arg(o.outPath));
+
+    // One LibTorch thread by default: the batch sampler runs on another core, and on a busy machine two
+    // OpenMP threads that wait for each other made steps 10-20x slower (measured: 0.09 s vs 1-2 s).
+    const int threads = TorchRuntime::configureThreads(o.threads > 0 ? o.threads : 1);
+    QElapsedTimer loadTimer;
+    loadTimer.start();
+    const PhotoSet photos = PhotoSet::load(o.dataDir, QStringLiteral("train"), o.maxPhotoSide);
+    log(QStringLiteral("loaded %1 training photos (%2) in %3 s; %4 LibTorch threads")
+            .arg(photos.size())
+            .arg(photos.sourceCounts().join(QStringLiteral(", ")))
+            .arg(loadTimer.elapsed() / 1000.0, 0, 'f', 1)
+            .arg(threads));
+
+    if (o.members == 1)
+        return trainMember(o, photos);
+
+    // An ensemble: member k is trained with seed + k into OUT.member<k> (with its own checkpoint, so an
+    // interrupted run resumes inside the member it was on), then all are written to OUT as one file.
+    ClassifierTrainingReport report;
+    report.members = o.members;
+    report.steps = o.steps;
+    report.trainPhotos = photos.size();
+    report.sources = photos.sourceCounts();
+    std::vector<Member> members;
+    int trained = 0;
+    for (int k = 0; k < o.members; ++k) {
+        ClassifierTrainingOptions member = o;
+        member.members = 1;
+        member.seed = o.seed + uint64_t(k);
+        member.outPath = o.outPath + QStringLiteral(".member%1").arg(k);
+        if (std::optional<Member> finished = finishedMember(member)) {
+            log(QStringLiteral("member %1/%2 (seed %3): finished before, reusing %4")
+                    .arg(k + 1)
+                    .arg(o.members)
+                    .arg(member.seed)
+                    .arg(member.outPath));
+            report.resumedFromStep += o.steps;
+            members.push_back(std::move(*finished));
+            continue;
+        }
+        log(QStringLiteral("member %1/%2 (seed %3)").arg(k + 1).arg(o.members).arg(member.seed));
+        const ClassifierTrainingReport one = trainMember(member, photos);
+        ++trained;
+        report.resumedFromStep += one.resumedFromStep;
+        report.seconds += one.seconds;
+        report.probeLossBefore += one.probeLossBefore;
+        report.probeLossAfter += one.probeLossAfter;
+        report.finalTrainingLoss += one.finalTrainingLoss;
+        members.push_back(readModel(member.outPath).front());
+    }
+    if (trained > 0) { // the losses of the members trained by this run, averaged
+        report.probeLossBefore /= trained;
+        report.probeLossAfter /= trained;
+        report.finalTrainingLoss /= trained;
+    }
+    for (const Member& m : members)
+        report.parameters += countParameters(m.net);
+    writeModel(members, o.outPath);
+    for (int k = 0; k < o.members; ++k)
+        QFile::remove(o.outPath + QStringLiteral(".member%1").arg(k));
+    log(QStringLiteral("wrote %1 (%2 members, outputs averaged)").arg(o.outPath).arg(o.members));
     return report;
 }
 

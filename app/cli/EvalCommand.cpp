@@ -133,6 +133,7 @@ int runEval(const QStringList& arguments)
     QJsonObject report = evaluateClassifier(classifier, options);
     report.insert("model", QFileInfo(classifier.path()).absoluteFilePath());
     report.insert("parameters", classifier.parameterCount());
+    report.insert("members", classifier.memberCount());
     report.insert("targets", QJsonObject{{"singleExactClass", 0.95},
                                          {"singleWithinOneLevel", 0.99},
                                          {"multiAxisWithinOneLevel", 0.90},

@@ -28,6 +28,19 @@ QJsonObject modelCard(const ClassifierTrainingOptions& options, const Classifier
     QJsonArray axes;
     for (int a = 0; a < kErrorAxisCount; ++a)
         axes.append(errorAxisKey(ErrorAxis(a)));
+    const QString network = QStringLiteral(
+        "6 conv3x3+BN+ReLU (16-32-32-64-64-128 channels, 4 with stride 2), mean+max pooling; MLP "
+        "96-128-128 on 96 tone/colour statistics (quantiles of R,G,B,Y',B'-Y',R'-Y', means, deviations, "
+        "clipping); shared 256 layer; heads 25 and 7x7");
+    const QString ensemble =
+        options.members == 1
+            ? QString()
+            : QStringLiteral(
+                  "an ensemble of %1 networks trained alike with seeds %2..%3, their class and axis "
+                  "probabilities averaged; each: ")
+                  .arg(options.members)
+                  .arg(options.seed)
+                  .arg(options.seed + quint64(options.members) - 1);
     return {
         {"format", "cinegrade-model-card"},
         {"model", "classifier"},
@@ -36,16 +49,15 @@ QJsonObject modelCard(const ClassifierTrainingOptions& options, const Classifier
          "What is wrong with a frame: 25 single-error classes (ok + 8 kinds x 33/66/100 %) and a signed "
          "severity per axis (7 levels -100..100 %), read independently so several errors at once are read."},
         {"architecture",
-         QJsonObject{{"input", (options.view == FrameView::Whole
-                                    ? QStringLiteral("the whole frame area-averaged to %1x%1 (squeezed), 8-bit steps")
-                                    : QStringLiteral("%1x%1 square crops of the frame (one or three), outputs "
-                                                     "averaged"))
-                                   .arg(options.inputSide)},
-                     {"network",
-                      "6 conv3x3+BN+ReLU (16-32-32-64-64-128 channels, 4 with stride 2), "
-                      "mean+max pooling; MLP 96-128-128 on 96 tone/colour statistics (quantiles of R,G,B,Y',"
-                      "B'-Y',R'-Y', means, deviations, clipping); shared 256 layer; heads 25 and 7x7"},
-                     {"parameters", report.parameters}}},
+         QJsonObject{
+             {"input", (options.view == FrameView::Whole
+                            ? QStringLiteral("the whole frame area-averaged to %1x%1 (squeezed), 8-bit steps")
+                            : QStringLiteral("%1x%1 square crops of the frame (one or three), outputs "
+                                             "averaged"))
+                           .arg(options.inputSide)},
+             {"network", ensemble + network},
+             {"members", options.members},
+             {"parameters", report.parameters}}},
         {"classes", classes},
         {"axes", axes},
         {"fullScale",
@@ -92,8 +104,13 @@ int runTrain(const QStringList& arguments)
     parser.addOption({"seed", "Random seed (default 1): the same seed gives the same model.", "S"});
     parser.addOption({"batch", "Batch size (default 48).", "B"});
     parser.addOption({"threads", "LibTorch threads (default 1; batches are made on another thread).", "T"});
-    parser.addOption({"side", "Side of the square the network reads (default 64; 32 to 256, a multiple of 16).",
-                      "PX"});
+    parser.addOption(
+        {"side", "Side of the square the network reads (default 64; 32 to 256, a multiple of 16).", "PX"});
+    parser.addOption(
+        {"members",
+         "Train an ensemble of N networks (seeds S, S+1, ...) into one model file whose outputs are "
+         "averaged (default 1; at most 8).",
+         "N"});
     parser.addOption({"fresh", "Ignore an existing checkpoint and start from step 0."});
     parser.addOption({"card", "Model card to write (default: OUT with .json).", "JSON"});
     parseArguments(parser, "train", arguments, 1);
@@ -115,6 +132,7 @@ int runTrain(const QStringList& arguments)
     options.batchSize = int(wholeNumberOption(parser, "train", "batch", 1, options.batchSize));
     options.threads = int(wholeNumberOption(parser, "train", "threads", 1, 0));
     options.inputSide = int(wholeNumberOption(parser, "train", "side", 1, options.inputSide));
+    options.members = int(wholeNumberOption(parser, "train", "members", 1, options.members));
     options.resume = !parser.isSet("fresh");
     options.log = [](const QString& line) {
         std::fprintf(stderr, "train classifier: %s\n", qPrintable(line));

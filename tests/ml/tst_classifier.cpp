@@ -57,10 +57,14 @@ private slots:
                               syntheticScene(160, 100, uint32_t(i)));
     }
 
+    /// At most 1 M parameters: one network, and the shipped model with all its members.
     void networkIsSmall()
     {
         QVERIFY(Classifier::architectureParameterCount() > 10000);
         QVERIFY(Classifier::architectureParameterCount() <= 1000000);
+        const Classifier shipped = Classifier::load(Classifier::findModel());
+        QCOMPARE(shipped.parameterCount(), shipped.memberCount() * Classifier::architectureParameterCount());
+        QVERIFY(shipped.parameterCount() <= 1000000);
     }
 
     void fewTrainingStepsReduceTheLoss()
@@ -134,6 +138,57 @@ private slots:
     }
 
     /// A shot is read at the middles of equal parts of it; a short shot gives every frame once.
+    /// An ensemble file holds one network per seed and reads a frame as the mean of their outputs; a run
+    /// stopped in its second member keeps the finished first one and resumes the second.
+    void anEnsembleAveragesItsMembersAndResumes()
+    {
+        const QString one = m_dir.filePath("seed3.pt"), two = m_dir.filePath("seed4.pt");
+        Classifier::train(smallRun(m_dir.path(), one, 4));
+        ClassifierTrainingOptions second = smallRun(m_dir.path(), two, 4);
+        second.seed = 4;
+        Classifier::train(second);
+
+        const QString ensemble = m_dir.filePath("ensemble.pt");
+        ClassifierTrainingOptions o = smallRun(m_dir.path(), ensemble, 4);
+        o.members = 2;
+        o.checkpointInterval = 2;
+        int polls = 0;
+        o.cancelled = [&polls] { return ++polls > 4 + 3; }; // member 1 done, member 2 stops at step 3
+        QVERIFY_THROWS_EXCEPTION(InputError, Classifier::train(o));
+        QVERIFY(QFile::exists(ensemble + ".member0"));
+        QVERIFY(QFile::exists(ensemble + ".member1.ckpt"));
+        QVERIFY(!QFile::exists(ensemble));
+        o.cancelled = {};
+        const ClassifierTrainingReport report = Classifier::train(o);
+        QCOMPARE(report.members, 2);
+        QCOMPARE(report.resumedFromStep, int64_t(4 + 3)); // the whole first member, 3 steps of the second
+        QVERIFY(!QFile::exists(ensemble + ".member0"));
+        QVERIFY(!QFile::exists(ensemble + ".member1"));
+        QVERIFY(!QFile::exists(ensemble + ".member1.ckpt"));
+
+        const Classifier classifier = Classifier::load(ensemble);
+        QCOMPARE(classifier.memberCount(), 2);
+        QCOMPARE(classifier.parameterCount(), 2 * Classifier::architectureParameterCount());
+        QCOMPARE(report.parameters, classifier.parameterCount());
+        const Image image = syntheticScene(200, 120, 9);
+        const Classifier::Output mean =
+            Classifier::average({Classifier::load(one).predict(image), Classifier::load(two).predict(image)});
+        const Classifier::Output read = classifier.predict(image);
+        for (int i = 0; i < ErrorClasses::kClassCount; ++i)
+            QVERIFY(std::abs(read.classProbabilities[size_t(i)] - mean.classProbabilities[size_t(i)]) < 1e-5);
+        for (int a = 0; a < kErrorAxisCount; ++a)
+            for (int b = 0; b < ErrorClasses::kAxisBins; ++b)
+                QVERIFY(std::abs(read.axisProbabilities[size_t(a)][size_t(b)] -
+                                 mean.axisProbabilities[size_t(a)][size_t(b)]) < 1e-5);
+        QCOMPARE(Classifier::load(one).memberCount(), 1);
+
+        for (int bad : {0, Classifier::kMaxMembers + 1}) {
+            ClassifierTrainingOptions refused = smallRun(m_dir.path(), m_dir.filePath("refused.pt"), 2);
+            refused.members = bad;
+            QVERIFY_THROWS_EXCEPTION(InputError, Classifier::train(refused));
+        }
+    }
+
     void shotFramesSpreadOverTheShot()
     {
         QCOMPARE(Classifier::shotFrames(0, 11, 4), (std::vector<qint64>{1, 4, 7, 10}));

@@ -316,39 +316,56 @@ std::vector<Member> readModel(const QString& path)
     return members;
 }
 
-/// One member's outputs for a frame (averaged over its analysis crops). The caller holds the lock.
-Classifier::Output predictWith(Member& member, const Image& frame)
+/// What a network of one input side and view reads from a frame: its analysis crops at 8-bit steps,
+/// and their statistics. Made once per frame for all the members that read alike.
+struct NetworkInput
+{
+    int side = 0;
+    FrameView view = FrameView::Whole;
+    int64_t crops = 0;
+    std::vector<float> pixels;     ///< crops x 3 x side x side
+    std::vector<float> statistics; ///< crops x kPatchStatisticCount
+};
+
+NetworkInput networkInput(const Image& frame, int side, FrameView view)
 {
     // For square crops a large frame is first area-averaged to a proxy twice the network's side on its
     // short side: one pass over the frame instead of one per crop. The whole view is one pass anyway.
-    const int side = member.side;
     const int shortSide = std::min(frame.width(), frame.height());
     const int proxyShortSide = 2 * side;
     Image proxy;
-    if (member.view == FrameView::Squares && shortSide > 2 * proxyShortSide) {
+    if (view == FrameView::Squares && shortSide > 2 * proxyShortSide) {
         const double scale = double(proxyShortSide) / shortSide;
         proxy = resizedArea(frame, std::max(1, int(std::lround(frame.width() * scale))),
                             std::max(1, int(std::lround(frame.height() * scale))));
     }
     const Image& source = proxy.isNull() ? frame : proxy;
-    const std::vector<CropRect> crops = analysisCrops(source.width(), source.height(), member.view);
+    const std::vector<CropRect> crops = analysisCrops(source.width(), source.height(), view);
     const size_t plane = size_t(side) * size_t(side);
-    std::vector<float> input(crops.size() * 3 * plane);
-    std::vector<float> statistics(crops.size() * kPatchStatisticCount);
+    NetworkInput input{side, view, int64_t(crops.size()), std::vector<float>(crops.size() * 3 * plane),
+                       std::vector<float>(crops.size() * kPatchStatisticCount)};
     std::vector<float> rgb(plane * 3);
     for (size_t k = 0; k < crops.size(); ++k) {
         resampleArea(source, crops[k], side, side, rgb.data());
         for (size_t i = 0; i < plane; ++i)
             for (size_t c = 0; c < 3; ++c) // 8-bit steps, as in training
-                input[(k * 3 + c) * plane + i] =
+                input.pixels[(k * 3 + c) * plane + i] =
                     std::round(std::clamp(rgb[i * 3 + c], 0.0f, 1.0f) * 255.0f) / 255.0f;
-        patchStatistics(input.data() + k * 3 * plane, side, statistics.data() + k * kPatchStatisticCount);
+        patchStatistics(input.pixels.data() + k * 3 * plane, side,
+                        input.statistics.data() + k * kPatchStatisticCount);
     }
+    return input;
+}
+
+/// One member's outputs (averaged over the analysis crops). The caller holds the lock.
+Classifier::Output predictWith(Member& member, NetworkInput& input)
+{
     Classifier::Output output;
     c10::InferenceMode inference;
-    const auto x = torch::from_blob(input.data(), {int64_t(crops.size()), 3, side, side}, torch::kFloat);
+    const auto x =
+        torch::from_blob(input.pixels.data(), {input.crops, 3, input.side, input.side}, torch::kFloat);
     const auto s =
-        torch::from_blob(statistics.data(), {int64_t(crops.size()), kPatchStatisticCount}, torch::kFloat);
+        torch::from_blob(input.statistics.data(), {input.crops, kPatchStatisticCount}, torch::kFloat);
     const auto [classLogits, axisLogits] = member.net->forward(x, s);
     const auto classes = torch::softmax(classLogits, 1).mean(0).contiguous();
     const auto axes = torch::softmax(axisLogits, 2).mean(0).contiguous();
@@ -427,13 +444,22 @@ Classifier::Output Classifier::predict(const Image& frame) const
         throw InputError(QStringLiteral("no classifier model loaded"));
     if (frame.isNull())
         throw InputError(QStringLiteral("cannot analyse an empty frame"));
+    // Members that read alike (the same side and view) share one input: the frame is resampled once.
+    std::vector<NetworkInput> inputs;
+    std::vector<size_t> inputOfMember;
+    for (const Member& member : d->members) {
+        const auto same = std::find_if(inputs.begin(), inputs.end(), [&](const NetworkInput& input) {
+            return input.side == member.side && input.view == member.view;
+        });
+        inputOfMember.push_back(size_t(same - inputs.begin()));
+        if (same == inputs.end())
+            inputs.push_back(networkInput(frame, member.side, member.view));
+    }
     const std::lock_guard<std::mutex> lock(d->mutex);
-    if (d->members.size() == 1)
-        return predictWith(d->members.front(), frame);
     std::vector<Output> outputs;
-    for (Member& member : d->members)
-        outputs.push_back(predictWith(member, frame));
-    return average(outputs);
+    for (size_t k = 0; k < d->members.size(); ++k)
+        outputs.push_back(predictWith(d->members[k], inputs[inputOfMember[k]]));
+    return outputs.size() == 1 ? outputs.front() : average(outputs);
 }
 
 namespace {

@@ -53,6 +53,8 @@ struct ClassifierTrainingOptions
     /// an ensemble, 1..Classifier::kMaxMembers. Each member is trained alone (OUT.member<k> and its
     /// checkpoint) and the finished ones are kept, so an interrupted run resumes where it was.
     int members = 1;
+    /// Share of training squares made of two photos side by side (BatchSampler); 0 turns it off.
+    double twoPhotoMix = 0.5;
     std::function<void(const QString&)> log; ///< progress lines (the CLI prints them on stderr)
     std::function<bool()> cancelled;         ///< polled between steps
 };
@@ -60,6 +62,8 @@ struct ClassifierTrainingOptions
 struct ClassifierTrainingReport
 {
     int members = 1;
+    /// Share of training squares made of two photos side by side (BatchSampler); 0 turns it off.
+    double twoPhotoMix = 0.5;
     int64_t steps = 0;              ///< per member
     int64_t resumedFromStep = 0;    ///< steps done before this run started (summed over the members)
     double seconds = 0.0;           ///< wall time of this run (not counting a resumed part)

@@ -138,7 +138,8 @@ struct Member
     Net net;
     FrameView view = FrameView::Whole;
     int side = Classifier::kDefaultInputSide;
-    int64_t seed = -1; ///< the training seed (-1: not recorded, models written before it was)
+    int64_t seed = -1;       ///< the training seed (-1: not recorded, models written before it was)
+    int64_t mixPerMille = 0; ///< the training's two-photo mix, in 1/1000
 };
 
 std::string memberKey(const char* key, size_t member)
@@ -157,7 +158,7 @@ void writeModel(const std::vector<Member>& members, const QString& path)
         archive.write(
             memberKey("format", k),
             torch::tensor({kFormatMagic, kFormatVersion, int64_t(m.side), int64_t(m.view)}, torch::kLong));
-        archive.write(memberKey("seed", k), torch::tensor({m.seed}, torch::kLong));
+        archive.write(memberKey("seed", k), torch::tensor({m.seed, m.mixPerMille}, torch::kLong));
     }
     // Written beside the target and renamed when complete: a crash never leaves half a model.
     const QString temporary = path + QStringLiteral(".part");
@@ -171,6 +172,11 @@ void writeModel(const std::vector<Member>& members, const QString& path)
         throw InputError(QStringLiteral("cannot write %1: rename failed").arg(path));
 }
 
+int64_t mixPerMille(double mix)
+{
+    return std::llround(mix * 1000.0);
+}
+
 void writeCheckpoint(const Net& net, torch::optim::AdamW& optimizer, int64_t step,
                      const ClassifierTrainingOptions& o)
 {
@@ -180,7 +186,7 @@ void writeCheckpoint(const Net& net, torch::optim::AdamW& optimizer, int64_t ste
     archive.write("net", netArchive);
     archive.write("optimizer", optimizerArchive);
     archive.write("run", torch::tensor({step, int64_t(o.seed), o.steps, int64_t(o.batchSize), int64_t(o.view),
-                                        int64_t(o.inputSide)},
+                                        int64_t(o.inputSide), mixPerMille(o.twoPhotoMix)},
                                        torch::kLong));
     const QString path = o.outPath + QStringLiteral(".ckpt");
     archive.save_to((path + QStringLiteral(".part")).toStdString());
@@ -188,7 +194,8 @@ void writeCheckpoint(const Net& net, torch::optim::AdamW& optimizer, int64_t ste
     QFile::rename(path + QStringLiteral(".part"), path);
 }
 
-/// Step of the checkpoint when it belongs to this run (same seed, batch size, view and input side), else 0. A
+/// Step of the checkpoint when it belongs to this run (same seed, batch size, view, input side and two-photo
+/// mix), else 0. A
 /// different step count is allowed (the learning-rate schedule then follows the new count from that step on),
 /// so a run can be shortened or extended.
 int64_t readCheckpoint(Net& net, torch::optim::AdamW& optimizer, const ClassifierTrainingOptions& o)
@@ -206,12 +213,14 @@ int64_t readCheckpoint(Net& net, torch::optim::AdamW& optimizer, const Classifie
         torch::Tensor run;
         archive.read("run", run);
         const auto values = run.accessor<int64_t, 1>();
-        // Checkpoints written before the input side was a setting have 5 values (side 64).
-        const int64_t side = run.numel() == 6 ? values[5] : int64_t(Classifier::kDefaultInputSide);
-        if (run.numel() < 5 || run.numel() > 6 || values[1] != int64_t(o.seed) || values[3] != o.batchSize ||
-            values[4] != int64_t(o.view) || side != o.inputSide) {
+        // Checkpoints written before the input side was a setting have 5 values (side 64), and before
+        // the two-photo mix 6 (no mix).
+        const int64_t side = run.numel() >= 6 ? values[5] : int64_t(Classifier::kDefaultInputSide);
+        const int64_t mix = run.numel() >= 7 ? values[6] : 0;
+        if (run.numel() < 5 || run.numel() > 7 || values[1] != int64_t(o.seed) || values[3] != o.batchSize ||
+            values[4] != int64_t(o.view) || side != o.inputSide || mix != mixPerMille(o.twoPhotoMix)) {
             log(QStringLiteral(
-                    "checkpoint %1 is for another run (seed, batch size, view or input side differ): "
+                    "checkpoint %1 is for another run (seed, batch size, view, input side or mix differ): "
                     "starting afresh")
                     .arg(path));
             return 0;
@@ -283,9 +292,11 @@ std::optional<Member> readMember(torch::serialize::InputArchive& archive, size_t
     member.net->load(netArchive);
     member.net->eval();
     torch::Tensor seed;
-    if (archive.try_read(memberKey("seed", k), seed) && seed.numel() == 1 &&
-        seed.scalar_type() == torch::kLong)
-        member.seed = seed.item<int64_t>();
+    if (archive.try_read(memberKey("seed", k), seed) && seed.dim() == 1 && seed.numel() >= 1 &&
+        seed.numel() <= 2 && seed.scalar_type() == torch::kLong) {
+        member.seed = seed[0].item<int64_t>();
+        member.mixPerMille = seed.numel() == 2 ? seed[1].item<int64_t>() : 0;
+    }
     return member;
 }
 
@@ -484,7 +495,7 @@ ClassifierTrainingReport trainMember(const ClassifierTrainingOptions& o, const P
     const int64_t start = readCheckpoint(net, optimizer, o);
     report.resumedFromStep = start;
 
-    const BatchSampler sampler(photos, o.seed, o.inputSide, o.view);
+    const BatchSampler sampler(photos, o.seed, o.inputSide, o.view, o.twoPhotoMix);
     // A fixed probe batch (a step index training never reaches) measures progress on equal terms.
     const TrainingBatch probe = sampler.batch(int64_t(1) << 40, std::min(o.batchSize, 64));
     const auto probeLoss = [&] {
@@ -549,7 +560,7 @@ ClassifierTrainingReport trainMember(const ClassifierTrainingOptions& o, const P
         }
         if (done % o.checkpointInterval == 0 && done < o.steps) {
             writeCheckpoint(net, optimizer, done, o);
-            writeModel({Member{net, o.view, o.inputSide, int64_t(o.seed)}},
+            writeModel({Member{net, o.view, o.inputSide, int64_t(o.seed), mixPerMille(o.twoPhotoMix)}},
                        o.outPath); // usable (if less trained) while training goes on
             net->train();
         }
@@ -559,7 +570,7 @@ ClassifierTrainingReport trainMember(const ClassifierTrainingOptions& o, const P
         recent.empty() ? 0.0 : std::accumulate(recent.begin(), recent.end(), 0.0) / double(recent.size());
     report.probeLossAfter = probeLoss();
     net->eval();
-    writeModel({Member{net, o.view, o.inputSide, int64_t(o.seed)}}, o.outPath);
+    writeModel({Member{net, o.view, o.inputSide, int64_t(o.seed), mixPerMille(o.twoPhotoMix)}}, o.outPath);
     QFile::remove(o.outPath + QStringLiteral(".ckpt")); // finished: the model replaces the checkpoint
     log(QStringLiteral("wrote %1 (probe loss %2 -> %3, %4 s)")
             .arg(o.outPath)
@@ -579,7 +590,8 @@ std::optional<Member> finishedMember(const ClassifierTrainingOptions& o)
     try {
         std::vector<Member> members = readModel(o.outPath);
         const Member& m = members.front();
-        if (members.size() == 1 && m.seed == int64_t(o.seed) && m.side == o.inputSide && m.view == o.view)
+        if (members.size() == 1 && m.seed == int64_t(o.seed) && m.side == o.inputSide && m.view == o.view &&
+            m.mixPerMille == mixPerMille(o.twoPhotoMix))
             return m;
     } catch (const InputError&) {
     }

@@ -296,8 +296,9 @@ uint64_t mix(uint64_t x)
 
 } // namespace
 
-BatchSampler::BatchSampler(const PhotoSet& photos, uint64_t seed, int side, FrameView view)
-    : m_photos(photos), m_seed(seed), m_side(side), m_view(view)
+BatchSampler::BatchSampler(const PhotoSet& photos, uint64_t seed, int side, FrameView view,
+                           double twoPhotoMix)
+    : m_photos(photos), m_seed(seed), m_side(side), m_view(view), m_twoPhotoMix(twoPhotoMix)
 {
 }
 
@@ -405,6 +406,25 @@ TrainingBatch BatchSampler::batch(int64_t step, int size) const
                 crop.x = unit(random) * (photo.width() - crop.width);
                 crop.y = unit(random) * (photo.height() - crop.height);
                 resampleArea(photo, crop, m_side, m_side, rgb.data());
+                // No draw at all without mixing: models trained before it reproduce exactly.
+                if (m_view == FrameView::Whole && m_twoPhotoMix > 0.0 && unit(random) < m_twoPhotoMix) {
+                    const Image& other =
+                        m_photos.image(std::uniform_int_distribution<int>(0, m_photos.size() - 1)(random));
+                    CropRect otherCrop;
+                    otherCrop.width = other.width() * (0.6 + 0.4 * unit(random));
+                    otherCrop.height = other.height() * (0.6 + 0.4 * unit(random));
+                    otherCrop.x = unit(random) * (other.width() - otherCrop.width);
+                    otherCrop.y = unit(random) * (other.height() - otherCrop.height);
+                    std::vector<float> otherRgb(plane * 3);
+                    resampleArea(other, otherCrop, m_side, m_side, otherRgb.data());
+                    const int split = int(m_side * (0.3 + 0.4 * unit(random)));
+                    const bool across = unit(random) < 0.5; // left | right, else top / bottom
+                    for (int y = 0; y < m_side; ++y)
+                        for (int x = 0; x < m_side; ++x)
+                            if ((across ? x : y) >= split)
+                                std::copy_n(otherRgb.data() + (size_t(y) * size_t(m_side) + size_t(x)) * 3, 3,
+                                            rgb.data() + (size_t(y) * size_t(m_side) + size_t(x)) * 3);
+                }
                 const Severities severities = randomSeverities(random);
                 const Detune::Recipe recipe =
                     Detune::randomRecipe(severities, Detune::Family::Training, random);

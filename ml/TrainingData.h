@@ -102,14 +102,18 @@ struct TrainingBatch
 
 /// Makes training batches: a random photo, a random crop (FrameView::Whole: 60-100 % of each side,
 /// squeezed to a square; Squares: a square of 60-100 % of the short side), mirrored half of the time,
-/// scaled to S x S, and a random detune (Detune::Family::Training) with 0 to 4
+/// scaled to S x S; with probability `twoPhotoMix` (Whole view only) the square is two such crops of
+/// two photos side by side, split at 30-70 % across or down, so that the model sees many more right
+/// looks than there are photos and learns errors rather than what each photo looks like; then a
+/// random detune (Detune::Family::Training) of the whole square with 0 to 4
 /// simultaneous errors, exact 33/66/100 % levels, jittered levels, continuous strengths and many
 /// near-zero errors. Deterministic: batch(step) depends only on the seed and the step, so training
 /// resumes exactly from a checkpoint.
 class BatchSampler
 {
 public:
-    BatchSampler(const PhotoSet& photos, uint64_t seed, int side, FrameView view = FrameView::Whole);
+    BatchSampler(const PhotoSet& photos, uint64_t seed, int side, FrameView view = FrameView::Whole,
+                 double twoPhotoMix = 0.0);
 
     TrainingBatch batch(int64_t step, int size) const;
 
@@ -124,6 +128,7 @@ private:
     uint64_t m_seed;
     int m_side;
     FrameView m_view;
+    double m_twoPhotoMix;
 };
 
 } // namespace cg

@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <cmath>
 #include <cstdio>
 
 namespace cg::cli {
@@ -69,20 +70,23 @@ QJsonObject modelCard(const ClassifierTrainingOptions& options, const Classifier
                      {"temperature", "grade temperature 100 (linear R/B gains 1.5)"},
                      {"tint", "grade tint 100 (linear G gain 1.3)"}}},
         {"data",
-         QJsonObject{{"source",
-                      "tools/fetch-training-images.sh (Debian packages endless-sky-data, gcompris-qt-data, "
-                      "opencv-doc, python3-skimage, and the photographs among the wallpapers, puzzles, "
-                      "templates and examples of ten more); credits in ml/data/CREDITS.md"},
-                     {"split", "by source photo: CRC-32 of <source>/<name> mod 6 == 0 goes to val"},
-                     {"trainPhotos", report.trainPhotos},
-                     {"sources", QJsonArray::fromStringList(report.sources)},
-                     {"samples",
-                      "random crops (60-100 % of each side, squeezed to a square, mirrored) detuned by the "
-                      "training family of ml/Detune.h: 0-4 errors, exact, jittered and continuous "
-                      "strengths, near-zero errors, random order, neutral channel mixer"}}},
+         QJsonObject{
+             {"source", "tools/fetch-training-images.sh (Debian packages endless-sky-data, gcompris-qt-data, "
+                        "opencv-doc, python3-skimage, and the photographs among the wallpapers, puzzles, "
+                        "templates and examples of ten more); credits in ml/data/CREDITS.md"},
+             {"split", "by source photo: CRC-32 of <source>/<name> mod 6 == 0 goes to val"},
+             {"trainPhotos", report.trainPhotos},
+             {"sources", QJsonArray::fromStringList(report.sources)},
+             {"samples",
+              QStringLiteral("random crops (60-100 % of each side, squeezed to a square, mirrored; %1 % "
+                             "of the squares two crops of two photos side by side) detuned by the "
+                             "training family of ml/Detune.h: 0-4 errors, exact, jittered and continuous "
+                             "strengths, near-zero errors, random order, neutral channel mixer")
+                  .arg(std::lround(options.twoPhotoMix * 100))}}},
         {"training", QJsonObject{{"steps", double(options.steps)},
                                  {"batch", options.batchSize},
                                  {"seed", QString::number(options.seed)},
+                                 {"twoPhotoMix", options.twoPhotoMix},
                                  {"learningRate", options.learningRate},
                                  {"optimizer", "AdamW (weight decay 1e-4), warm-up then cosine decay"},
                                  {"report", report.toJson()},
@@ -111,6 +115,9 @@ int runTrain(const QStringList& arguments)
          "Train an ensemble of N networks (seeds S, S+1, ...) into one model file whose outputs are "
          "averaged (default 1; at most 8).",
          "N"});
+    parser.addOption(
+        {"mix", "Share of training squares made of two photos side by side (default 0.5; 0 to 1, 0 = off).",
+         "P"});
     parser.addOption({"fresh", "Ignore an existing checkpoint and start from step 0."});
     parser.addOption({"card", "Model card to write (default: OUT with .json).", "JSON"});
     parseArguments(parser, "train", arguments, 1);
@@ -133,6 +140,13 @@ int runTrain(const QStringList& arguments)
     options.threads = int(wholeNumberOption(parser, "train", "threads", 1, 0));
     options.inputSide = int(wholeNumberOption(parser, "train", "side", 1, options.inputSide));
     options.members = int(wholeNumberOption(parser, "train", "members", 1, options.members));
+    if (parser.isSet("mix")) {
+        bool ok = false;
+        options.twoPhotoMix = parser.value("mix").toDouble(&ok);
+        if (!ok || options.twoPhotoMix < 0.0 || options.twoPhotoMix > 1.0)
+            throw InputError(QStringLiteral("train: --mix expects a number from 0 to 1, got \"%1\"")
+                                 .arg(parser.value("mix")));
+    }
     options.resume = !parser.isSet("fresh");
     options.log = [](const QString& line) {
         std::fprintf(stderr, "train classifier: %s\n", qPrintable(line));

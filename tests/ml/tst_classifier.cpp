@@ -189,6 +189,23 @@ private slots:
         }
     }
 
+    /// A checkpoint made with another two-photo mix belongs to another run: training starts afresh.
+    void aCheckpointOfAnotherPhotoMixIsNotResumed()
+    {
+        const QString out = m_dir.filePath("mix.pt");
+        ClassifierTrainingOptions mixed = smallRun(m_dir.path(), out, 4);
+        mixed.checkpointInterval = 2;
+        int polls = 0;
+        mixed.cancelled = [&polls] { return ++polls > 3; }; // stops at step 3, with a checkpoint at 3
+        QVERIFY_THROWS_EXCEPTION(InputError, Classifier::train(mixed));
+        ClassifierTrainingOptions plain = smallRun(m_dir.path(), out, 4);
+        plain.twoPhotoMix = 0.0;
+        QCOMPARE(Classifier::train(plain).resumedFromStep, int64_t(0));
+        mixed.cancelled = {};
+        QVERIFY(!QFile::exists(out + ".ckpt"));
+        QCOMPARE(Classifier::train(mixed).resumedFromStep, int64_t(0));
+    }
+
     void shotFramesSpreadOverTheShot()
     {
         QCOMPARE(Classifier::shotFrames(0, 11, 4), (std::vector<qint64>{1, 4, 7, 10}));

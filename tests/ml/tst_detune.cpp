@@ -18,8 +18,10 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 #include <cmath>
 #include <random>
+#include <utility>
 
 using namespace cg;
 
@@ -218,6 +220,37 @@ private slots:
         QCOMPARE(int(a.statistics.size()), 6 * kPatchStatisticCount);
         for (float v : a.pixels)
             QVERIFY(v >= 0.0f && v <= 1.0f);
+    }
+
+    /// Two flat photos: a square of one photo stays flat (detunes act per pixel); with the two-photo mix
+    /// some squares hold both, and the same step still gives the same batch.
+    void twoPhotoSquaresJoinTwoPhotos()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath("train/flat"));
+        for (const auto& [name, level] : {std::pair{"dark", uint8_t(50)}, std::pair{"light", uint8_t(200)}}) {
+            Image flat(96, 64, PixelFormat::Rgb8);
+            std::fill(flat.bits(), flat.bits() + flat.rowBytes() * 64, level);
+            StillImage::write(dir.filePath(QStringLiteral("train/flat/%1.png").arg(name)), flat);
+        }
+        const PhotoSet photos = PhotoSet::load(dir.path(), "train", 96);
+        QCOMPARE(photos.size(), 2);
+        const auto flatSquares = [](const TrainingBatch& batch) {
+            const size_t plane = size_t(batch.side) * size_t(batch.side);
+            int flat = 0;
+            for (int i = 0; i < batch.count; ++i) {
+                const float* square = batch.pixels.data() + size_t(i) * 3 * plane;
+                const auto [low, high] = std::minmax_element(square, square + plane); // red plane
+                flat += *high - *low < 1e-6f;
+            }
+            return flat;
+        };
+        const TrainingBatch plain = BatchSampler(photos, 5, 32, FrameView::Whole, 0.0).batch(3, 16);
+        QCOMPARE(flatSquares(plain), 16);
+        const BatchSampler mixing(photos, 5, 32, FrameView::Whole, 1.0);
+        const TrainingBatch mixed = mixing.batch(3, 16);
+        QVERIFY(flatSquares(mixed) < 16);
+        QCOMPARE(mixing.batch(3, 16).pixels, mixed.pixels);
     }
 
     void levelSeparabilityFallsAsPhotosVary()

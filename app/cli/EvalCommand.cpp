@@ -113,13 +113,7 @@ int runEval(const QStringList& arguments)
     };
     options.maxPhotos = int(number("photos", 0));
     options.seed = quint64(number("seed", qint64(options.seed)));
-    if (parser.isSet("min-confidence")) {
-        bool ok = false;
-        options.minConfidence = parser.value("min-confidence").toDouble(&ok);
-        if (!ok || options.minConfidence < 0.0 || options.minConfidence > 1.0)
-            throw InputError(QStringLiteral("eval: --min-confidence expects a number from 0 to 1, got \"%1\"")
-                                 .arg(parser.value("min-confidence")));
-    }
+    options.minConfidence = unitIntervalOption(parser, "eval", "min-confidence", options.minConfidence);
     options.log = [](const QString& line) {
         std::fprintf(stderr, "eval classifier: %s\n", qPrintable(line));
         std::fflush(stderr);

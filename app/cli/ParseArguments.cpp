@@ -32,4 +32,17 @@ qint64 wholeNumberOption(const QCommandLineParser& parser, const QString& comman
     return value;
 }
 
+double unitIntervalOption(const QCommandLineParser& parser, const QString& command, const QString& option,
+                          double fallback)
+{
+    if (!parser.isSet(option))
+        return fallback;
+    bool ok = false;
+    const double value = parser.value(option).toDouble(&ok);
+    if (!ok || !(value >= 0.0 && value <= 1.0))
+        throw InputError(QStringLiteral("%1: --%2 expects a number from 0 to 1, got \"%3\"")
+                             .arg(command, option, parser.value(option)));
+    return value;
+}
+
 } // namespace cg::cli

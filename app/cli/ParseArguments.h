@@ -15,4 +15,9 @@ void parseArguments(QCommandLineParser& parser, const QString& command, const QS
 qint64 wholeNumberOption(const QCommandLineParser& parser, const QString& command, const QString& option,
                          qint64 minimum, qint64 fallback);
 
+/// A number from 0 to 1 (a share or a probability): `fallback` when it is not given; InputError
+/// ("train: --mix expects a number from 0 to 1, got "x"") otherwise.
+double unitIntervalOption(const QCommandLineParser& parser, const QString& command, const QString& option,
+                          double fallback);
+
 } // namespace cg::cli

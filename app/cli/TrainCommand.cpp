@@ -140,13 +140,7 @@ int runTrain(const QStringList& arguments)
     options.threads = int(wholeNumberOption(parser, "train", "threads", 1, 0));
     options.inputSide = int(wholeNumberOption(parser, "train", "side", 1, options.inputSide));
     options.members = int(wholeNumberOption(parser, "train", "members", 1, options.members));
-    if (parser.isSet("mix")) {
-        bool ok = false;
-        options.twoPhotoMix = parser.value("mix").toDouble(&ok);
-        if (!ok || options.twoPhotoMix < 0.0 || options.twoPhotoMix > 1.0)
-            throw InputError(QStringLiteral("train: --mix expects a number from 0 to 1, got \"%1\"")
-                                 .arg(parser.value("mix")));
-    }
+    options.twoPhotoMix = unitIntervalOption(parser, "train", "mix", options.twoPhotoMix);
     options.resume = !parser.isSet("fresh");
     options.log = [](const QString& line) {
         std::fprintf(stderr, "train classifier: %s\n", qPrintable(line));

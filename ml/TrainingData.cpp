@@ -389,34 +389,31 @@ TrainingBatch BatchSampler::batch(int64_t step, int size) const
             for (int i = begin; i < end; ++i) {
                 std::mt19937_64 random(mix(mix(m_seed) ^ mix(uint64_t(step) * 4096u + uint64_t(i))));
                 std::uniform_real_distribution<double> unit(0.0, 1.0);
-                const Image& photo =
-                    m_photos.image(std::uniform_int_distribution<int>(0, m_photos.size() - 1)(random));
-                // Large crops (60-100 %): analysis looks at the whole frame (or full-height squares), and
-                // small crops often miss the dark and bright parts that make black and white readable.
-                CropRect crop;
-                if (m_view == FrameView::Whole) {
-                    // Each side on its own: the squeeze to a square varies like frames' aspect ratios do.
-                    crop.width = photo.width() * (0.6 + 0.4 * unit(random));
-                    crop.height = photo.height() * (0.6 + 0.4 * unit(random));
-                } else {
-                    const double shortSide = std::min(photo.width(), photo.height());
-                    crop.width = crop.height =
-                        std::min(shortSide, std::max(double(m_side), shortSide * (0.6 + 0.4 * unit(random))));
-                }
-                crop.x = unit(random) * (photo.width() - crop.width);
-                crop.y = unit(random) * (photo.height() - crop.height);
-                resampleArea(photo, crop, m_side, m_side, rgb.data());
+                // A random photo, a random crop of it (large: analysis looks at the whole frame or
+                // full-height squares, and small crops often miss the dark and bright parts that make
+                // black and white readable), area-averaged to the side.
+                const auto randomCrop = [&](float* out) {
+                    const Image& photo =
+                        m_photos.image(std::uniform_int_distribution<int>(0, m_photos.size() - 1)(random));
+                    CropRect crop;
+                    if (m_view == FrameView::Whole) {
+                        // Each side on its own: the squeeze to a square varies like frames' aspect ratios.
+                        crop.width = photo.width() * (0.6 + 0.4 * unit(random));
+                        crop.height = photo.height() * (0.6 + 0.4 * unit(random));
+                    } else {
+                        const double shortSide = std::min(photo.width(), photo.height());
+                        crop.width = crop.height = std::min(
+                            shortSide, std::max(double(m_side), shortSide * (0.6 + 0.4 * unit(random))));
+                    }
+                    crop.x = unit(random) * (photo.width() - crop.width);
+                    crop.y = unit(random) * (photo.height() - crop.height);
+                    resampleArea(photo, crop, m_side, m_side, out);
+                };
+                randomCrop(rgb.data());
                 // No draw at all without mixing: models trained before it reproduce exactly.
                 if (m_view == FrameView::Whole && m_twoPhotoMix > 0.0 && unit(random) < m_twoPhotoMix) {
-                    const Image& other =
-                        m_photos.image(std::uniform_int_distribution<int>(0, m_photos.size() - 1)(random));
-                    CropRect otherCrop;
-                    otherCrop.width = other.width() * (0.6 + 0.4 * unit(random));
-                    otherCrop.height = other.height() * (0.6 + 0.4 * unit(random));
-                    otherCrop.x = unit(random) * (other.width() - otherCrop.width);
-                    otherCrop.y = unit(random) * (other.height() - otherCrop.height);
                     std::vector<float> otherRgb(plane * 3);
-                    resampleArea(other, otherCrop, m_side, m_side, otherRgb.data());
+                    randomCrop(otherRgb.data());
                     const int split = int(m_side * (0.3 + 0.4 * unit(random)));
                     const bool across = unit(random) < 0.5; // left | right, else top / bottom
                     for (int y = 0; y < m_side; ++y)

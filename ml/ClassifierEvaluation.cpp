@@ -85,6 +85,8 @@ struct FrameResult
     std::array<int, kErrorAxisCount> predictedLevel{};
     std::array<double, kErrorAxisCount> predictedSeverity{};
     int suggestionCount = 0;
+    int suggestionsRightWay = 0;   ///< suggestions whose axis is in error in the suggested direction
+    int suggestionsRightLevel = 0; ///< ... and whose level is within one of the truth
     double deltaEDetuned = 0, deltaESuggested = 0, deltaEBaseline = 0, deltaEIdeal = 0;
     double inferenceMs = 0;
 };
@@ -173,6 +175,12 @@ FrameResult evaluateFrame(const Classifier& classifier, const Image& original, c
         result.predictedSeverity[size_t(a)] = analysis.axes[size_t(a)].severity;
     }
     result.suggestionCount = int(analysis.suggestions.size());
+    for (const Suggestion& suggestion : analysis.suggestions) {
+        const int t = trueLevel(truth[size_t(suggestion.axis)]);
+        const bool rightWay = t != 0 && (t > 0) == (suggestion.level > 0);
+        result.suggestionsRightWay += rightWay;
+        result.suggestionsRightLevel += rightWay && std::abs(t - suggestion.level) <= 1;
+    }
     if (kind == FrameKind::Single) {
         for (int a = 0; a < kErrorAxisCount; ++a)
             if (truth[size_t(a)] != 0.0)
@@ -218,7 +226,7 @@ QJsonObject summarise(const std::vector<FrameResult>& frames)
     int oks = 0, okExact = 0, okAlarms = 0;
     std::vector<double> okHarm;
     std::vector<double> detuned, suggested, baseline, ideal;
-    int worse = 0;
+    int worse = 0, suggestions = 0, suggestionsRightWay = 0, suggestionsRightLevel = 0;
     std::vector<double> inference;
     for (const FrameResult& f : frames) {
         inference.push_back(f.inferenceMs);
@@ -289,6 +297,9 @@ QJsonObject summarise(const std::vector<FrameResult>& frames)
             baseline.push_back(f.deltaEBaseline);
             ideal.push_back(f.deltaEIdeal);
             worse += f.deltaESuggested > f.deltaEDetuned + 0.05;
+            suggestions += f.suggestionCount;
+            suggestionsRightWay += f.suggestionsRightWay;
+            suggestionsRightLevel += f.suggestionsRightLevel;
         }
     }
     QJsonObject byLevel;
@@ -347,15 +358,21 @@ QJsonObject summarise(const std::vector<FrameResult>& frames)
                            {"framesWithSuggestions", round4(ratio(okAlarms, oks))},
                            {"medianDeltaE2000AfterSuggestions", round4(median(okHarm))}}},
         {"correction",
-         QJsonObject{{"frames", int(detuned.size())},
-                     {"medianDeltaE2000", QJsonObject{{"detuned", round4(medianDetuned)},
-                                                      {"suggestedGrade", round4(medianSuggested)},
-                                                      {"grayWorldAutoLevels", round4(medianBaseline)},
-                                                      {"idealGrade", round4(medianIdeal)}}},
-                     {"reduction", QJsonObject{{"suggestedGrade", reduction(medianSuggested)},
-                                               {"grayWorldAutoLevels", reduction(medianBaseline)},
-                                               {"idealGrade", reduction(medianIdeal)}}},
-                     {"framesMadeWorse", round4(ratio(worse, int(detuned.size())))}}},
+         QJsonObject{
+             {"frames", int(detuned.size())},
+             {"medianDeltaE2000", QJsonObject{{"detuned", round4(medianDetuned)},
+                                              {"suggestedGrade", round4(medianSuggested)},
+                                              {"grayWorldAutoLevels", round4(medianBaseline)},
+                                              {"idealGrade", round4(medianIdeal)}}},
+             {"reduction", QJsonObject{{"suggestedGrade", reduction(medianSuggested)},
+                                       {"grayWorldAutoLevels", reduction(medianBaseline)},
+                                       {"idealGrade", reduction(medianIdeal)}}},
+             {"framesMadeWorse", round4(ratio(worse, int(detuned.size())))},
+             {"suggestions",
+              QJsonObject{
+                  {"perFrame", round4(double(suggestions) / std::max<size_t>(1, detuned.size()))},
+                  {"inTheRightDirection", round4(ratio(suggestionsRightWay, suggestions))},
+                  {"rightDirectionWithinOneLevel", round4(ratio(suggestionsRightLevel, suggestions))}}}}},
         {"inferenceMsMedian", round4(median(inference))},
     };
 }

@@ -38,7 +38,9 @@ struct ClassifierEvaluationOptions
 ///   ok       untouched frames: how often anything is suggested, and the harm when applied
 ///   correction  median over detuned frames of the mean CIEDE2000 to the original: untouched,
 ///            after the suggested grade, after the gray-world + auto-levels baseline, and after the
-///            ideal correction of the true severities (the ceiling of the grade mapping)
+///            ideal correction of the true severities (the ceiling of the grade mapping); and how
+///            right the suggestions are: per frame, the share whose axis is in error in the suggested
+///            direction, and of those within one level of the truth
 /// plus the inference time per frame, and the levels' separability on global statistics
 /// (LevelSeparability.h).
 QJsonObject evaluateClassifier(const Classifier& classifier, const ClassifierEvaluationOptions& options);

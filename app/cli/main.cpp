@@ -32,10 +32,10 @@ commands:
                                            JSON: what is wrong (classifier classes, per-axis
                                            severities) and suggested grade changes; applies nothing;
                                            --frames reads N frames spread over a video as one shot
-  train classifier --data DIR --out MODEL [--steps N] [--seed S] [--side PX]
-                                           train the classifier (resumes from MODEL.ckpt)
-  eval classifier --data DIR [--model M] [--card JSON]
-                                           JSON: classifier figures vs a gray-world baseline
+  train classifier --data DIR --out MODEL [--steps N] [--seed S] [--side PX] [--mix P]
+         [--members N]                     train the classifier (resumes from MODEL.ckpt)
+  eval classifier --data DIR [--model M] [--card JSON] [--split NAME] [--photos N] [--seed S]
+         [--min-confidence C]              JSON: classifier figures vs a gray-world baseline
   version                                  JSON: versions of Cinegrade and its libraries
   help                                     this text
 

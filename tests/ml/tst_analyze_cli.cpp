@@ -176,7 +176,8 @@ private slots:
     }
 
     /// `eval classifier` on two photos: both detune families, every frame kind counted, the single
-    /// errors split by how visible they are, a verdict per target, and the card's metrics replaced.
+    /// errors split by how visible they are, how right the suggestions are, a verdict per target, and
+    /// the card's metrics replaced.
     void evalReportsFiguresAndTheirVerdict()
     {
         if (!m_hasModel)
@@ -212,11 +213,15 @@ private slots:
             QCOMPARE(binned, frames);
             QCOMPARE(figures.value("ok").toObject().value("frames").toInt(), 2);
             QVERIFY(figures.value("multi2").toObject().value("frames").toInt() > 0);
-            QVERIFY(figures.value("correction")
-                        .toObject()
-                        .value("reduction")
-                        .toObject()
-                        .contains("grayWorldAutoLevels"));
+            const QJsonObject correction = figures.value("correction").toObject();
+            QVERIFY(correction.value("reduction").toObject().contains("grayWorldAutoLevels"));
+            // Suggestions are made on detuned frames, and most point the way the error went.
+            const QJsonObject suggestions = correction.value("suggestions").toObject();
+            QVERIFY2(suggestions.value("perFrame").toDouble() > 0.0, family);
+            const double rightWay = suggestions.value("inTheRightDirection").toDouble(-1);
+            QVERIFY2(rightWay > 0.5 && rightWay <= 1.0, family);
+            const double rightLevel = suggestions.value("rightDirectionWithinOneLevel").toDouble(-1);
+            QVERIFY(rightLevel >= 0.0 && rightLevel <= rightWay);
         }
         const QJsonObject verdict = report.value("verdict").toObject();
         for (const char* target : {"singleExactClass", "singleWithinOneLevel", "multiAxisWithinOneLevel",

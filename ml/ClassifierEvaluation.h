@@ -31,8 +31,12 @@ struct ClassifierEvaluationOptions
 /// implementations the model never saw), and the reference grade alone ("referenceOperator": one
 /// operator, as the published protocol detuned; for comparison, not judged). Per family:
 ///   single   one error per frame, every class x every photo (the protocol: exact class, within one
-///            level, signed exact, per kind), plus the per-axis reading of those frames, and the exact
-///            class by how visible the error is (mean CIEDE2000 of the detuned frame to the original)
+///            level, signed exact, per kind), plus the per-axis reading of those frames, the exact
+///            class by how visible the error is (mean CIEDE2000 of the detuned frame to the original),
+///            and the exact class counting as right a reading whose error makes the same picture
+///            (exactOrEquivalentClass: the frame's recipe with the predicted error instead of the true
+///            one lands within mean CIEDE2000 1 of the detuned frame; e.g. an error invisible on that
+///            photo read as "ok", or flat contrast read as the raised blacks it looks like)
 ///   multi2 / multi3   2 and 3 simultaneous errors: every axis's level within one of the truth
 ///            (per axis and for all seven axes of a frame at once), erroneous axes' exact level and sign
 ///   ok       untouched frames: how often anything is suggested, and the harm when applied

@@ -205,6 +205,8 @@ private slots:
             QVERIFY2(frames > 0, family);
             const double exact = single.value("exactClass").toDouble(-1);
             QVERIFY(exact >= 0.0 && exact <= single.value("withinOneLevel").toDouble(-1));
+            const double equivalent = single.value("exactOrEquivalentClass").toDouble(-1);
+            QVERIFY(equivalent >= exact && equivalent <= 1.0);
             int binned = 0;
             const QJsonObject bins = single.value("byMeanDeltaE2000ToOriginal").toObject();
             QCOMPARE(bins.keys(), QStringList({"0-2", "10+", "2-5", "5-10"}));

@@ -138,24 +138,40 @@ bool classWithinOne(int truth, int predicted)
     return tk == pk && std::abs(tl - pl) <= 1;
 }
 
+/// Whether a single-error class is one of the six two-sided kinds (the class does not say the
+/// direction); the two exposure kinds carry theirs.
+bool twoSided(int cls)
+{
+    return (cls - 1) / ErrorClasses::kLevelCount >= 2;
+}
+
+/// The error of a single-error class (not "ok") at its level; `sign` is the direction of a two-sided
+/// kind.
+Severities singleError(int cls, double sign)
+{
+    const int kind = (cls - 1) / ErrorClasses::kLevelCount;
+    Severities severities{};
+    severities[size_t(ErrorClasses::axisOfClass(cls))] = (kind == 0   ? -1.0
+                                                          : kind == 1 ? 1.0
+                                                                      : sign) *
+                                                         ErrorClasses::levelOfClass(cls) /
+                                                         double(ErrorClasses::kLevelCount);
+    return severities;
+}
+
 /// The picture the predicted single-error class makes: the frame's own recipe (operators, order,
-/// nuisance mixer) with the predicted error instead of the true one, its sign read from the per-axis
-/// head (the class of six kinds is unsigned), applied to the original. "ok" makes the original through
-/// the recipe's nuisance alone.
+/// nuisance mixer) with the predicted error instead of the true one, the direction of a two-sided kind
+/// read from the per-axis head, applied to the original. "ok" makes the original through the recipe's
+/// nuisance alone.
 Image readingPicture(const Detune::Recipe& recipe, const Image& original, const FrameResult& result)
 {
     Detune::Recipe reading = recipe;
-    reading.severities = {};
-    if (result.predictedClass != 0) {
-        const ErrorAxis axis = ErrorClasses::axisOfClass(result.predictedClass);
-        const int kind = (result.predictedClass - 1) / ErrorClasses::kLevelCount;
-        const double sign = kind == 0                                    ? -1.0
-                            : kind == 1                                  ? 1.0
-                            : result.predictedSeverity[size_t(axis)] < 0 ? -1.0
-                                                                         : 1.0;
-        reading.severities[size_t(axis)] =
-            sign * ErrorClasses::levelOfClass(result.predictedClass) / double(ErrorClasses::kLevelCount);
-    }
+    const int cls = result.predictedClass;
+    reading.severities =
+        cls == 0
+            ? Severities{}
+            : singleError(cls,
+                          result.predictedSeverity[size_t(ErrorClasses::axisOfClass(cls))] < 0 ? -1.0 : 1.0);
     return Detune::apply(reading, original);
 }
 
@@ -460,11 +476,8 @@ QJsonObject evaluateClassifier(const Classifier& classifier, const ClassifierEva
                                                     options.minConfidence));
                     // Every single-error class: the six two-sided kinds get a random direction.
                     for (int cls = 1; cls < ErrorClasses::kClassCount; ++cls) {
-                        const ErrorAxis axis = ErrorClasses::axisOfClass(cls);
-                        const int kind = (cls - 1) / ErrorClasses::kLevelCount;
-                        const double sign = kind == 0 ? -1.0 : kind == 1 ? 1.0 : (random() % 2 ? 1.0 : -1.0);
-                        Severities truth{};
-                        truth[size_t(axis)] = sign * ErrorClasses::levelOfClass(cls) / 3.0;
+                        const double sign = twoSided(cls) && random() % 2 == 0 ? -1.0 : 1.0;
+                        const Severities truth = singleError(cls, sign);
                         results.push_back(evaluateFrame(classifier, original, originalSmall, truth,
                                                         FrameKind::Single, family, random, options.deltaESide,
                                                         options.minConfidence));

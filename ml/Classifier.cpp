@@ -30,7 +30,7 @@ QJsonObject ClassifierAnalysis::toJson() const
             {QStringLiteral("classes"), classes},
             {QStringLiteral("axes"), axesJson},
             {QStringLiteral("suggestions"), suggestionsJson},
-            {QStringLiteral("minConfidence"), Suggestions::kMinConfidence},
+            {QStringLiteral("minConfidence"), minConfidence},
             {QStringLiteral("suggestedGrade"), GradeJson::toJson(suggestedGrade, QString())}};
 }
 
@@ -48,9 +48,10 @@ QJsonObject ClassifierTrainingReport::toJson() const
             {QStringLiteral("sources"), QJsonArray::fromStringList(sources)}};
 }
 
-ClassifierAnalysis Classifier::interpret(const Output& output)
+ClassifierAnalysis Classifier::interpret(const Output& output, double minConfidence)
 {
     ClassifierAnalysis analysis;
+    analysis.minConfidence = minConfidence;
     analysis.classProbabilities = output.classProbabilities;
     analysis.topClass =
         int(std::max_element(output.classProbabilities.begin(), output.classProbabilities.end()) -
@@ -76,7 +77,7 @@ ClassifierAnalysis Classifier::interpret(const Output& output)
         // sums the levels of the predicted sign; a predicted 0 keeps its own probability.
         estimate.confidence = estimate.level > 0 ? above : estimate.level < 0 ? below : p[size_t(best)];
     }
-    analysis.suggestions = Suggestions::fromEstimates(analysis.axes);
+    analysis.suggestions = Suggestions::fromEstimates(analysis.axes, minConfidence);
     analysis.suggestedGrade = Suggestions::combinedCorrection(analysis.suggestions);
     return analysis;
 }

@@ -28,6 +28,8 @@ struct ClassifierAnalysis
     std::vector<Suggestion> suggestions;
     /// All suggestions combined in one grade (the neutral grade when there is none).
     Grade suggestedGrade;
+    /// The confidence a finding needed to become a suggestion.
+    double minConfidence = Suggestions::kMinConfidence;
 
     /// {"topClass": ..., "classes": {...}, "axes": {...}, "suggestions": [...], "suggestedGrade": {...}}
     QJsonObject toJson() const;
@@ -127,8 +129,10 @@ public:
     Output predict(const Image& frame) const;
     /// Classes, per-axis severities, suggestions and the combined grade for a frame.
     ClassifierAnalysis analyze(const Image& frame) const;
-    /// The interpretation of raw outputs (severity, level, confidence, suggestions).
-    static ClassifierAnalysis interpret(const Output& output);
+    /// The interpretation of raw outputs (severity, level, confidence, suggestions): findings at least
+    /// `minConfidence` sure become suggestions (Suggestions::fromEstimates).
+    static ClassifierAnalysis interpret(const Output& output,
+                                        double minConfidence = Suggestions::kMinConfidence);
     /// The mean of several frames' outputs (each a probability distribution, so the mean is one too):
     /// a shot read as a whole, steadier than any one of its frames. Throws InputError when empty.
     static Output average(const std::vector<Output>& outputs);

@@ -186,12 +186,8 @@ FrameResult evaluateFrame(const Classifier& classifier, const Image& original, c
     const Image detuned = kind == FrameKind::Ok ? original : Detune::apply(recipe, original);
     QElapsedTimer timer;
     timer.start();
-    ClassifierAnalysis analysis = classifier.analyze(detuned);
+    const ClassifierAnalysis analysis = Classifier::interpret(classifier.predict(detuned), minConfidence);
     result.inferenceMs = double(timer.nsecsElapsed()) / 1e6;
-    if (minConfidence != Suggestions::kMinConfidence) {
-        analysis.suggestions = Suggestions::fromEstimates(analysis.axes, minConfidence);
-        analysis.suggestedGrade = Suggestions::combinedCorrection(analysis.suggestions);
-    }
     result.predictedClass = analysis.topClass;
     {
         // The axis most likely in error; "ok" when every axis is more likely right than wrong.

@@ -35,6 +35,10 @@ int runAnalyze(const QStringList& arguments)
                       "their outputs).",
                       "N"});
     parser.addOption({"model", "Classifier model (default: the shipped ml/models/classifier.pt).", "PATH"});
+    parser.addOption({"min-confidence",
+                      "Confidence (0 to 1) a finding needs to become a suggestion (default 0.85; lower "
+                      "corrects more and makes more pictures worse: see the model card).",
+                      "C"});
     parseArguments(parser, "analyze", arguments, 1);
 
     const QString input = parser.positionalArguments().first();
@@ -42,6 +46,8 @@ int runAnalyze(const QStringList& arguments)
         throw InputError(QStringLiteral("analyze: give either --frame or --frames, not both"));
     const qint64 frameIndex = wholeNumberOption(parser, "analyze", "frame", 0, 0);
     const qint64 frameCount = wholeNumberOption(parser, "analyze", "frames", 1, 1);
+    const double minConfidence =
+        unitIntervalOption(parser, "analyze", "min-confidence", Suggestions::kMinConfidence);
     if (!QFileInfo(input).isFile())
         throw InputError(QStringLiteral("cannot read %1: no such file").arg(input));
     // The model first: a missing model is reported before any decoding work.
@@ -67,7 +73,7 @@ int runAnalyze(const QStringList& arguments)
             topClasses.append(ErrorClasses::className(Classifier::interpret(outputs.back()).topClass));
         }
     }
-    const ClassifierAnalysis analysis = Classifier::interpret(Classifier::average(outputs));
+    const ClassifierAnalysis analysis = Classifier::interpret(Classifier::average(outputs), minConfidence);
 
     QJsonObject report{{"input", QFileInfo(input).absoluteFilePath()},
                        {"width", frame.width()},

@@ -92,7 +92,7 @@ int runEval(const QStringList& arguments)
     parser.addOption({"seed", "Seed of the detunes (default 7).", "S"});
     parser.addOption({"card", "Model card (JSON) whose \"metrics\" to replace with these figures.", "JSON"});
     parser.addOption({"min-confidence",
-                      "Apply suggestions from this confidence on (default 0.85, as analyze does).", "P"});
+                      "Apply suggestions from this confidence on (default 0.85, as analyze and the application do).", "P"});
     parseArguments(parser, "eval", arguments, 1);
 
     const QString kind = parser.positionalArguments().first();

@@ -28,7 +28,7 @@ commands:
                                            stderr) or an image (PNG/TIFF 8/16-bit, JPEG)
   export-lut -o L.cube [--grade G.json] [--cdl C.cdl] [--lut L.cube] [--size 33]
                                            bake a grade into a .cube 3D LUT
-  analyze IN [--frame N | --frames N] [--model M]
+  analyze IN [--frame N | --frames N] [--model M] [--min-confidence C]
                                            JSON: what is wrong (classifier classes, per-axis
                                            severities) and suggested grade changes; applies nothing;
                                            --frames reads N frames spread over a video as one shot

@@ -118,6 +118,36 @@ private slots:
                 greenExcess(StillImage::read(m_dir.filePath("green.png"))) - 0.01);
     }
 
+    /// --min-confidence sets the gate: at 0 every axis read in error becomes a suggestion; the default
+    /// (0.85) keeps only the sure ones, a subset of those.
+    void minConfidenceSetsTheSuggestionGate()
+    {
+        if (!m_hasModel)
+            QSKIP("no classifier model in ml/models (cinegrade-cli train classifier makes one)");
+        QCOMPARE(m_report.value("minConfidence").toDouble(), 0.85);
+        const Run run = cli({"analyze", m_dir.filePath("green.png"), "--min-confidence", "0"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject all = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(all.value("minConfidence").toDouble(-1), 0.0);
+        QStringList inError, suggested, sure;
+        const QJsonObject axes = all.value("axes").toObject();
+        for (auto it = axes.begin(); it != axes.end(); ++it)
+            if (it.value().toObject().value("level").toInt() != 0)
+                inError << it.key();
+        for (const QJsonValue& value : all.value("suggestions").toArray())
+            suggested << value.toObject().value("axis").toString();
+        for (const QJsonValue& value : m_report.value("suggestions").toArray()) {
+            sure << value.toObject().value("axis").toString();
+            QVERIFY(value.toObject().value("confidence").toDouble() >= 0.85);
+        }
+        inError.sort();
+        suggested.sort();
+        QCOMPARE(suggested, inError);
+        for (const QString& axis : sure)
+            QVERIFY2(suggested.contains(axis), qPrintable(axis));
+        QCOMPARE(cli({"analyze", m_dir.filePath("green.png"), "--min-confidence", "1.5"}).exitCode, 2);
+    }
+
     void analyzeReadsAFrameOfAVideo()
     {
         if (!m_hasModel)

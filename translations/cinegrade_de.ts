@@ -1148,6 +1148,22 @@ Wiederherstellen?</translation>
         <source>Panels</source>
         <translation>Bereiche</translation>
     </message>
+    <message>
+        <source>Careful: only findings the classifier is sure of</source>
+        <translation>Vorsichtig: nur Befunde, bei denen sich der Klassifikator sicher ist</translation>
+    </message>
+    <message>
+        <source>Bolder: corrects more, and is wrong more often</source>
+        <translation>Mutiger: korrigiert mehr und irrt sich öfter</translation>
+    </message>
+    <message>
+        <source>Careful lists a finding from 85 % confidence on, bolder from 70 %. Bolder suggests nearly twice as many changes, and more of them are wrong</source>
+        <translation>Vorsichtig zeigt einen Befund ab 85 % Sicherheit, mutiger ab 70 %. Mutiger schlägt fast doppelt so viele Änderungen vor, und mehr davon sind falsch</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Vorschläge</translation>
+    </message>
 </context>
 <context>
     <name>cg::ProjectSession</name>

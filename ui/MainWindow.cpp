@@ -599,6 +599,7 @@ void MainWindow::createDocks()
     splitDockWidget(m_gradeDock, m_curvesDock, Qt::Horizontal);
 
     m_suggestions = new SuggestionsPanel(m_session);
+    m_suggestions->setMinConfidence(PreferencesDialog::suggestionMinConfidence());
     m_suggestionsDock = dock(QStringLiteral("suggestionsDock"), tr("Suggestions"), m_suggestions);
     splitDockWidget(m_curvesDock, m_suggestionsDock, Qt::Horizontal);
 
@@ -1485,6 +1486,7 @@ void MainWindow::onPreferences()
 void MainWindow::applyPreferences()
 {
     m_autosave->setIntervalSeconds(PreferencesDialog::autosaveIntervalSeconds());
+    m_suggestions->setMinConfidence(PreferencesDialog::suggestionMinConfidence());
 }
 
 void MainWindow::onShortcuts()

@@ -1,6 +1,7 @@
 #include "PreferencesDialog.h"
 
 #include "Autosave.h"
+#include "Suggestions.h"
 #include "Translations.h"
 
 #include <QCheckBox>
@@ -31,6 +32,15 @@ int PreferencesDialog::autosaveIntervalSeconds()
 bool PreferencesDialog::adaptivePlaybackResolution()
 {
     return QSettings().value(QStringLiteral("playback/adaptiveResolution"), true).toBool();
+}
+
+double PreferencesDialog::suggestionMinConfidence()
+{
+    const double stored = QSettings()
+                              .value(QStringLiteral("suggestions/minConfidence"), Suggestions::kMinConfidence)
+                              .toDouble();
+    // Only the two offered gates; anything else (an edited settings file) is the careful default.
+    return stored == kBolderMinConfidence ? kBolderMinConfidence : Suggestions::kMinConfidence;
 }
 
 PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent)
@@ -65,6 +75,15 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent)
     m_adaptive->setObjectName(QStringLiteral("adaptiveBox"));
     m_adaptive->setChecked(adaptivePlaybackResolution());
 
+    m_suggestions = new QComboBox(this);
+    m_suggestions->setObjectName(QStringLiteral("suggestionsBox"));
+    m_suggestions->addItem(tr("Careful: only findings the classifier is sure of"),
+                           Suggestions::kMinConfidence);
+    m_suggestions->addItem(tr("Bolder: corrects more, and is wrong more often"), kBolderMinConfidence);
+    m_suggestions->setCurrentIndex(std::max(0, m_suggestions->findData(suggestionMinConfidence())));
+    m_suggestions->setToolTip(tr("Careful lists a finding from 85 % confidence on, bolder from 70 %. Bolder "
+                                 "suggests nearly twice as many changes, and more of them are wrong"));
+
     auto* resetLayout = new QPushButton(tr("Restore Default Panel Layout"), this);
     resetLayout->setObjectName(QStringLiteral("resetLayoutButton"));
 
@@ -73,6 +92,7 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent)
     form->addRow(QString(), languageNote);
     form->addRow(tr("Autosave every"), m_autosave);
     form->addRow(tr("Playback"), m_adaptive);
+    form->addRow(tr("Suggestions"), m_suggestions);
     form->addRow(tr("Panels"), resetLayout);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -94,6 +114,7 @@ void PreferencesDialog::apply()
     settings.setValue(QStringLiteral("ui/language"), m_language->currentData().toString());
     settings.setValue(QStringLiteral("autosave/intervalSeconds"), m_autosave->value());
     settings.setValue(QStringLiteral("playback/adaptiveResolution"), m_adaptive->isChecked());
+    settings.setValue(QStringLiteral("suggestions/minConfidence"), m_suggestions->currentData().toDouble());
     emit applied();
 }
 

@@ -230,6 +230,7 @@ void SuggestionsPanel::clear()
     m_task.cancel();
     if (m_state == State::NoModel)
         return;
+    m_lastOutput.reset();
     m_shown.clear();
     rebuildRows();
     setState(State::Idle, {});
@@ -252,11 +253,11 @@ void SuggestionsPanel::analyseNow()
         loadModel(*model, path);
         if (model->classifier.isNull())
             return noModel(model);
-        auto analysis = std::make_shared<ClassifierAnalysis>(model->classifier.analyze(*image));
-        return [this, analysis, request] {
+        const Classifier::Output output = model->classifier.predict(*image);
+        return [this, output, request] {
             // A newer frame or grade arrived meanwhile: its own analysis is coming.
             if (request == m_request)
-                showAnalysis(*analysis);
+                showOutput(output);
         };
     });
     m_pendingImage.reset();
@@ -290,7 +291,8 @@ void SuggestionsPanel::analyseShot()
         try {
             const CompiledGrade compiled(grade, CompiledGrade::kDefaultSize, pipeline);
             for (qint64 index : Classifier::shotFrames(first, last, kShotFrames))
-                outputs.push_back(model->classifier.predict(compiled.applied(makePreview(media->frame(index)))));
+                outputs.push_back(
+                    model->classifier.predict(compiled.applied(makePreview(media->frame(index)))));
         } catch (const std::exception& e) {
             error = QString::fromUtf8(e.what());
         }
@@ -298,22 +300,39 @@ void SuggestionsPanel::analyseShot()
             return [this, error, request] {
                 if (request != m_request)
                     return;
+                m_lastOutput.reset();
                 m_shown.clear();
                 rebuildRows();
                 setState(State::Clean, tr("Cannot read the shot: %1").arg(error));
                 emit updated();
             };
-        auto analysis = std::make_shared<ClassifierAnalysis>(Classifier::interpret(Classifier::average(outputs)));
-        return [this, analysis, request, frames = int(outputs.size())] {
+        return [this, output = Classifier::average(outputs), request, frames = int(outputs.size())] {
             if (request == m_request)
-                showAnalysis(*analysis, frames);
+                showOutput(output, frames);
         };
     });
     emit analysisStarted();
 }
 
+void SuggestionsPanel::showOutput(const Classifier::Output& output, int frames)
+{
+    showAnalysis(Classifier::interpret(output, m_minConfidence), frames);
+    m_lastOutput = output;
+    m_lastOutputFrames = frames;
+}
+
+void SuggestionsPanel::setMinConfidence(double minConfidence)
+{
+    if (minConfidence == m_minConfidence)
+        return;
+    m_minConfidence = minConfidence;
+    if (m_lastOutput && (m_state == State::Findings || m_state == State::Clean))
+        showOutput(*m_lastOutput, m_lastOutputFrames);
+}
+
 void SuggestionsPanel::showAnalysis(const ClassifierAnalysis& analysis, int frames)
 {
+    m_lastOutput.reset();
     m_shown = analysis.suggestions;
     ++m_analyses;
     if (frames > 1 && m_shown.empty())
@@ -321,8 +340,9 @@ void SuggestionsPanel::showAnalysis(const ClassifierAnalysis& analysis, int fram
                  tr("OK: nothing to suggest. The whole shot (%n frames) looks right to the classifier.", "",
                     frames));
     else if (frames > 1)
-        setState(State::Findings,
-                 tr("The classifier reads these problems in the whole shot (%n frames) as graded:", "", frames));
+        setState(
+            State::Findings,
+            tr("The classifier reads these problems in the whole shot (%n frames) as graded:", "", frames));
     else if (m_shown.empty())
         setState(State::Clean, tr("OK: nothing to suggest. The frame looks right to the classifier."));
     else

@@ -8,6 +8,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QLabel;
@@ -65,9 +66,17 @@ public:
     /// finding that only some frames show is weakened. A later frame or grade change reads that
     /// frame again.
     void analyseShot();
-    /// Show an analysis of one frame, or of a shot of `frames` frames (what the worker's result
-    /// does; public so that tests can drive the display and the apply logic with a crafted analysis).
+    /// Show an analysis of one frame, or of a shot of `frames` frames (public so that tests can drive
+    /// the display and the apply logic with a crafted analysis).
     void showAnalysis(const ClassifierAnalysis& analysis, int frames = 1);
+    /// Show the network's outputs for one frame or a shot, interpreted with the panel's confidence
+    /// gate; they are kept, so that a new gate re-reads them at once (what the worker's result does).
+    void showOutput(const Classifier::Output& output, int frames = 1);
+
+    /// How sure a finding must be to be listed (Suggestions::fromEstimates; the Preferences'
+    /// careful or bolder choice). The outputs on screen are read again with the new gate.
+    void setMinConfidence(double minConfidence);
+    double minConfidence() const { return m_minConfidence; }
 
     /// Apply one listed suggestion / all of them to the current clip's grade (one undo step each).
     void applySuggestion(int row);
@@ -122,6 +131,9 @@ private:
     quint64 m_request = 0; ///< bumped by every frame and clear(); results of older requests are dropped
     qint64 m_analyses = 0;
 
+    double m_minConfidence = Suggestions::kMinConfidence;
+    std::optional<Classifier::Output> m_lastOutput; ///< of the analysis on screen, if any
+    int m_lastOutputFrames = 1;
     std::vector<Suggestion> m_shown;
     QLabel* m_status;
     QWidget* m_rows;

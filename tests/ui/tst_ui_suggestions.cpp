@@ -9,10 +9,12 @@
 #include "Detune.h"
 #include "Error.h"
 #include "ImageConversion.h"
+#include "PreferencesDialog.h"
 #include "Suggestions.h"
 #include "SuggestionsPanel.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
@@ -112,6 +114,7 @@ private slots:
     void applyingOneSuggestionIsOneUndoStep();
     void applyAllIsOneUndoStep();
     void noConfidentFindingSaysOk();
+    void theBolderPreferenceListsLessSureFindings();
     void realModelSuggestsCoolingAWarmPicture();
     void aResultOlderThanTheLatestFrameIsNeverShown();
     void readingTheWholeShotListsWhatItsFramesShare();
@@ -361,6 +364,46 @@ void TestUiSuggestions::noConfidentFindingSaysOk()
     const QList<QPushButton*> buttons = visibleButtons(panel);
     QCOMPARE(buttons.size(), 1);
     QCOMPARE(buttons.first()->objectName(), QStringLiteral("readShotButton"));
+}
+
+void TestUiSuggestions::theBolderPreferenceListsLessSureFindings()
+{
+    // The Preferences' choice reaches the panel of a window opened afterwards.
+    PreferencesDialog dialog;
+    QComboBox* boldness = dialog.suggestionsBox();
+    QCOMPARE(boldness->currentData().toDouble(), Suggestions::kMinConfidence);
+    boldness->setCurrentIndex(boldness->findData(PreferencesDialog::kBolderMinConfidence));
+    dialog.apply();
+    QCOMPARE(PreferencesDialog::suggestionMinConfidence(), PreferencesDialog::kBolderMinConfidence);
+    {
+        RecordingWindow bold;
+        QCOMPARE(bold.suggestionsPanel()->minConfidence(), PreferencesDialog::kBolderMinConfidence);
+    }
+    QSettings().clear();
+
+    RecordingWindow w;
+    open(w, m_missing, {m_clip});
+    SuggestionsPanel* panel = w.suggestionsPanel();
+    QCOMPARE(panel->minConfidence(), Suggestions::kMinConfidence);
+    // Too warm, 75 % sure: not listed by the careful default; listed at once (the same outputs read
+    // again, no new analysis) when the gate is the bolder one; gone again when it is careful.
+    panel->showOutput(craftedOutput({{ErrorAxis::Temperature, {0, 0, 0, 0.25, 0.05, 0.6, 0.1}}}));
+    QCOMPARE(panel->state(), SuggestionsPanel::State::Clean);
+    const qint64 analyses = panel->analyses();
+    panel->setMinConfidence(PreferencesDialog::kBolderMinConfidence);
+    QCOMPARE(panel->state(), SuggestionsPanel::State::Findings);
+    QCOMPARE(panel->suggestions().size(), size_t(1));
+    QCOMPARE(panel->suggestions().front().axis, ErrorAxis::Temperature);
+    QVERIFY(std::abs(panel->suggestions().front().confidence - 0.75) < 1e-9);
+    QVERIFY(!panel->isBusy());
+    panel->setMinConfidence(Suggestions::kMinConfidence);
+    QCOMPARE(panel->state(), SuggestionsPanel::State::Clean);
+    QCOMPARE(panel->analyses(), analyses + 2);
+    // A crafted analysis shown directly has no outputs to read again: a new gate leaves it alone.
+    panel->showAnalysis(warmAndBrightAnalysis());
+    panel->setMinConfidence(0.99);
+    QCOMPARE(panel->suggestions().size(), size_t(2));
+    waitIdle(w);
 }
 
 void TestUiSuggestions::realModelSuggestsCoolingAWarmPicture()

@@ -1157,12 +1157,12 @@ Wiederherstellen?</translation>
         <translation>Mutiger: korrigiert mehr und irrt sich öfter</translation>
     </message>
     <message>
-        <source>Careful lists a finding from 85 % confidence on, bolder from 70 %. Bolder suggests nearly twice as many changes, and more of them are wrong</source>
-        <translation>Vorsichtig zeigt einen Befund ab 85 % Sicherheit, mutiger ab 70 %. Mutiger schlägt fast doppelt so viele Änderungen vor, und mehr davon sind falsch</translation>
-    </message>
-    <message>
         <source>Suggestions</source>
         <translation>Vorschläge</translation>
+    </message>
+    <message>
+        <source>Careful lists a finding from %1 % confidence on, bolder from %2 %. Bolder suggests nearly twice as many changes, and more of them are wrong</source>
+        <translation>Vorsichtig zeigt einen Befund ab %1 % Sicherheit, mutiger ab %2 %. Mutiger schlägt fast doppelt so viele Änderungen vor, und mehr davon sind falsch</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace cg {
 
 QString PreferencesDialog::language()
@@ -81,8 +83,10 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent)
                            Suggestions::kMinConfidence);
     m_suggestions->addItem(tr("Bolder: corrects more, and is wrong more often"), kBolderMinConfidence);
     m_suggestions->setCurrentIndex(std::max(0, m_suggestions->findData(suggestionMinConfidence())));
-    m_suggestions->setToolTip(tr("Careful lists a finding from 85 % confidence on, bolder from 70 %. Bolder "
-                                 "suggests nearly twice as many changes, and more of them are wrong"));
+    m_suggestions->setToolTip(tr("Careful lists a finding from %1 % confidence on, bolder from %2 %. Bolder "
+                                 "suggests nearly twice as many changes, and more of them are wrong")
+                                  .arg(std::lround(Suggestions::kMinConfidence * 100))
+                                  .arg(std::lround(kBolderMinConfidence * 100)));
 
     auto* resetLayout = new QPushButton(tr("Restore Default Panel Layout"), this);
     resetLayout->setObjectName(QStringLiteral("resetLayoutButton"));
